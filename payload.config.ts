@@ -1,0 +1,79 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { postgresAdapter } from '@payloadcms/db-postgres'
+import { multiTenantPlugin } from '@payloadcms/plugin-multi-tenant'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { buildConfig } from 'payload'
+
+import { isSuperAdminUser } from './src/access/tenantMembership'
+import { ROLE_LABELS, ROLES } from './src/access/roles'
+import { IdempotencyRecords } from './src/collections/IdempotencyRecords'
+import { Items } from './src/collections/Items'
+import { Plans } from './src/collections/Plans'
+import { slugs } from './src/collections/slugs'
+import { Suppliers } from './src/collections/Suppliers'
+import { Tenants } from './src/collections/Tenants'
+import { Users } from './src/collections/Users'
+import { Warehouses } from './src/collections/Warehouses'
+import { isTruthy } from './src/config/env'
+import { addSchemaGuards } from './src/db/schemaGuards'
+import { applyDatabaseTriggers } from './src/db/triggers'
+import { emailAdapter } from './src/email/adapter'
+import { healthEndpoint } from './src/endpoints/health'
+import { metricsEndpoint } from './src/endpoints/metrics'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+const isProduction = process.env.NODE_ENV === 'production'
+const isSchemaPushed = !isProduction && isTruthy(process.env.PAYLOAD_DB_PUSH, true)
+
+export default buildConfig({
+  admin: {
+    user: slugs.users,
+    importMap: { baseDir: path.resolve(dirname, 'src') },
+    meta: { titleSuffix: ' — Quartermaster' },
+  },
+  collections: [Tenants, Users, Plans, Items, Warehouses, Suppliers, IdempotencyRecords],
+  db: postgresAdapter({
+    pool: { connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_MAX || 20) },
+    push: isSchemaPushed,
+    migrationDir: path.resolve(dirname, 'src/migrations'),
+    afterSchemaInit: [addSchemaGuards],
+  }),
+  editor: lexicalEditor(),
+  email: emailAdapter(),
+  endpoints: [healthEndpoint, metricsEndpoint],
+  graphQL: { disablePlaygroundInProduction: true },
+  secret: process.env.PAYLOAD_SECRET || '',
+  serverURL: process.env.PUBLIC_URL || '',
+  telemetry: false,
+  typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
+  plugins: [
+    multiTenantPlugin({
+      tenantsSlug: slugs.tenants,
+      collections: {
+        [slugs.items]: {},
+        [slugs.warehouses]: {},
+        [slugs.suppliers]: {},
+      },
+      tenantsArrayField: {
+        includeDefaultField: true,
+        rowFields: [
+          {
+            name: 'roles',
+            type: 'select',
+            hasMany: true,
+            required: true,
+            defaultValue: ['viewer'],
+            options: ROLES.map((role) => ({ label: ROLE_LABELS[role], value: role })),
+          },
+        ],
+      },
+      userHasAccessToAllTenants: (user) => isSuperAdminUser(user),
+    }),
+  ],
+  onInit: async (payload) => {
+    // An idle pooled connection dropped by the server (restart, shutdown) must not crash the process.
+    payload.db.pool.on('error', (error) => payload.logger.warn(`idle database connection closed: ${error.message}`))
+    if (isSchemaPushed) await applyDatabaseTriggers(payload)
+  },
+})

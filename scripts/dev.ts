@@ -1,0 +1,4 @@
+import { runMain } from '../src/server/boot'
+import { serve } from '../src/server/serve'
+
+runMain(() => serve('dev'))

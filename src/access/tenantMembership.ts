@@ -1,0 +1,32 @@
+import type { Role } from './roles'
+
+type TenantRow = { tenant?: number | string | { id: number | string } | null; roles?: Role[] | null }
+
+export type TenantAwareUser = {
+  id: number | string
+  isSuperAdmin?: boolean | null
+  tenants?: TenantRow[] | null
+}
+
+function tenantIdOf(row: TenantRow): number | string | undefined {
+  if (row.tenant == null) return undefined
+  return typeof row.tenant === 'object' ? row.tenant.id : row.tenant
+}
+
+export function isSuperAdminUser(user: TenantAwareUser | null | undefined): boolean {
+  return Boolean(user?.isSuperAdmin)
+}
+
+/** The ids of the tenants in which the user holds at least one of `roles` (any role when omitted). */
+export function tenantIdsWithRole(user: TenantAwareUser | null | undefined, roles?: readonly Role[]): (number | string)[] {
+  if (!user?.tenants) return []
+  return user.tenants
+    .filter((row) => !roles || (row.roles ?? []).some((role) => roles.includes(role)))
+    .map(tenantIdOf)
+    .filter((id): id is number | string => id !== undefined)
+}
+
+export function hasRoleInTenant(user: TenantAwareUser | null | undefined, tenantId: number | string, roles: readonly Role[]): boolean {
+  if (isSuperAdminUser(user)) return true
+  return tenantIdsWithRole(user, roles).some((id) => String(id) === String(tenantId))
+}

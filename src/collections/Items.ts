@@ -1,0 +1,66 @@
+import type { CollectionConfig } from 'payload'
+
+import { tenantScopedAccess } from '../access/tenantScoped'
+import { BASE_UNITS } from '../domain/catalogue/units'
+import { slugs } from './slugs'
+
+export const Items: CollectionConfig = {
+  slug: slugs.items,
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['sku', 'name', 'category', 'baseUnit', 'active'],
+    listSearchableFields: ['sku', 'name', 'barcodes.code'],
+    group: 'Catalogue',
+  },
+  access: tenantScopedAccess({ writers: ['admin', 'inventory-manager'] }),
+  indexes: [{ fields: ['tenant', 'sku'], unique: true }],
+  fields: [
+    { name: 'sku', label: 'SKU', type: 'text', required: true, index: true },
+    { name: 'name', type: 'text', required: true },
+    { name: 'description', type: 'richText' },
+    { name: 'category', type: 'text', index: true },
+    {
+      type: 'row',
+      fields: [
+        { name: 'baseUnit', type: 'select', required: true, defaultValue: 'each', options: [...BASE_UNITS] },
+        {
+          name: 'unitPrecision',
+          type: 'number',
+          required: true,
+          defaultValue: 0,
+          min: 0,
+          max: 4,
+          admin: { description: 'Decimals allowed in quantities (0 for each, 3 for kg).' },
+        },
+      ],
+    },
+    {
+      name: 'packagings',
+      type: 'array',
+      admin: { description: 'Purchase or sales packs, e.g. a case of 12.' },
+      fields: [
+        { name: 'name', type: 'text', required: true },
+        { name: 'quantity', type: 'number', required: true, min: 0, admin: { description: 'In base units.' } },
+        { name: 'barcode', type: 'text' },
+      ],
+    },
+    {
+      name: 'barcodes',
+      label: 'Barcodes / PLUs',
+      type: 'array',
+      fields: [{ name: 'code', type: 'text', required: true, index: true }],
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'trackInventory', type: 'checkbox', defaultValue: true },
+        { name: 'isLotTracked', label: 'Lot-tracked', type: 'checkbox', defaultValue: false },
+        { name: 'isSerialTracked', label: 'Serial-tracked', type: 'checkbox', defaultValue: false },
+      ],
+    },
+    { name: 'shelfLifeDays', type: 'number', min: 0 },
+    { name: 'standardCost', type: 'number', min: 0 },
+    { name: 'externalProductId', type: 'text', index: true, admin: { description: 'The product id other services use.' } },
+    { name: 'active', type: 'checkbox', defaultValue: true, admin: { position: 'sidebar' } },
+  ],
+}

@@ -1,0 +1,95 @@
+import type { CollectionConfig } from 'payload'
+
+import { authenticated } from '../../access/authenticated'
+import { isSuperAdmin } from '../../access/isSuperAdmin'
+import { tenantAdmins } from '../../access/tenantAdmins'
+import { validateCurrency, validateSlug, validateTimeZone } from '../../domain/tenancy/validation'
+import { slugs } from '../slugs'
+
+export const Tenants: CollectionConfig = {
+  slug: slugs.tenants,
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'slug', 'status', 'plan'],
+    group: 'Administration',
+  },
+  access: {
+    read: authenticated,
+    create: isSuperAdmin,
+    update: tenantAdmins,
+    delete: isSuperAdmin,
+  },
+  fields: [
+    { name: 'name', type: 'text', required: true },
+    {
+      name: 'slug',
+      type: 'text',
+      required: true,
+      unique: true,
+      index: true,
+      validate: validateSlug,
+      admin: { description: 'The shared tenant_slug other services use to address this tenant (lowercase, digits, dashes).' },
+      access: { update: isSuperAdmin },
+    },
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      defaultValue: 'active',
+      options: [
+        { label: 'Active', value: 'active' },
+        { label: 'Suspended', value: 'suspended' },
+      ],
+      access: { update: isSuperAdmin },
+    },
+    { name: 'plan', type: 'relationship', relationTo: slugs.plans, access: { update: isSuperAdmin } },
+    {
+      name: 'settings',
+      type: 'group',
+      fields: [
+        { name: 'currency', type: 'text', required: true, defaultValue: 'USD', validate: validateCurrency },
+        { name: 'timezone', type: 'text', required: true, defaultValue: 'UTC', validate: validateTimeZone },
+        {
+          name: 'reservationTtlMinutes',
+          type: 'number',
+          required: true,
+          defaultValue: 15,
+          min: 1,
+          max: 7 * 24 * 60,
+          admin: { description: 'How long a reservation holds stock unless the request says otherwise.' },
+        },
+        {
+          name: 'adjustmentApprovalThreshold',
+          type: 'number',
+          required: true,
+          defaultValue: 500,
+          min: 0,
+          admin: { description: 'Adjustments worth more than this (absolute value at cost) need an approver.' },
+        },
+        {
+          name: 'poAutoApproveThreshold',
+          type: 'number',
+          required: true,
+          defaultValue: 1000,
+          min: 0,
+          admin: { description: 'Purchase orders up to this total are approved on submit.' },
+        },
+        {
+          name: 'poSecondApprovalThreshold',
+          type: 'number',
+          min: 0,
+          admin: { description: 'Above this total a second approver is required (empty: never).' },
+        },
+        {
+          name: 'lowStockThresholdPercent',
+          type: 'number',
+          required: true,
+          defaultValue: 20,
+          min: 0,
+          max: 100,
+          admin: { description: 'Items without a reorder rule alert when available falls below this % of their usual level.' },
+        },
+      ],
+    },
+  ],
+}

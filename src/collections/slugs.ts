@@ -1,0 +1,12 @@
+/** Every collection slug, typed once; never retype these strings. */
+export const slugs = {
+  tenants: 'tenants',
+  users: 'users',
+  plans: 'plans',
+  items: 'items',
+  warehouses: 'warehouses',
+  suppliers: 'suppliers',
+  idempotencyRecords: 'idempotency-records',
+} as const
+
+export type Slug = (typeof slugs)[keyof typeof slugs]

@@ -1,0 +1,50 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import crypto from 'node:crypto'
+
+/** A configuration problem the operator must fix; printed without a stack trace. */
+export class ConfigError extends Error {
+  readonly code = 'CONFIG.INVALID'
+}
+
+export const DEFAULT_HTTP_PORT = 4102
+
+/** PORT, then INVENTORY_HTTP_PORT (the seeds' name), then 4102. */
+export function readHttpPort(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.PORT || env.INVENTORY_HTTP_PORT
+  if (!raw) return DEFAULT_HTTP_PORT
+  const port = Number(raw)
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    const name = env.PORT ? 'PORT' : 'INVENTORY_HTTP_PORT'
+    throw new ConfigError(`${name}=${raw} is not a valid TCP port: use a whole number from 1 to 65535.`)
+  }
+  return port
+}
+
+export const projectRoot = process.cwd()
+export const dataDir = path.resolve(projectRoot, process.env.QM_DATA_DIR || '.data')
+
+/**
+ * PAYLOAD_SECRET signs sessions and API keys. Production must set it; development generates one
+ * once and keeps it in .data so logins survive restarts.
+ */
+export function ensurePayloadSecret(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.PAYLOAD_SECRET) return env.PAYLOAD_SECRET
+  if (env.NODE_ENV === 'production') {
+    throw new ConfigError(
+      'PAYLOAD_SECRET is not set. Production needs a long random secret, e.g. PAYLOAD_SECRET=$(openssl rand -hex 32).',
+    )
+  }
+  const file = path.join(dataDir, 'payload-secret')
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(dataDir, { recursive: true })
+    fs.writeFileSync(file, crypto.randomBytes(32).toString('hex'), { mode: 0o600 })
+  }
+  env.PAYLOAD_SECRET = fs.readFileSync(file, 'utf8').trim()
+  return env.PAYLOAD_SECRET
+}
+
+export function isTruthy(value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback
+  return ['1', 'true', 'yes', 'on'].includes(value.toLowerCase())
+}

@@ -1,0 +1,12 @@
+import type { Endpoint } from 'payload'
+
+import { checkHealth } from '../observability/health'
+
+export const healthEndpoint: Endpoint = {
+  path: '/health',
+  method: 'get',
+  handler: async (req) => {
+    const report = await checkHealth(req.payload)
+    return Response.json(report, { status: report.status === 'ok' ? 200 : 503, headers: { 'Cache-Control': 'no-store' } })
+  },
+}

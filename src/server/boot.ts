@@ -1,0 +1,95 @@
+import fs from 'node:fs'
+import net from 'node:net'
+import path from 'node:path'
+import { getPayload, type Payload } from 'payload'
+
+import { ConfigError, dataDir, ensurePayloadSecret } from '../config/env'
+import { startDatabase, type DatabaseHandle } from '../db/database'
+import { formatCredentials, hasAnyTenant, seedDemo } from '../seed/seedDemo'
+
+export type Booted = { payload: Payload; database: DatabaseHandle }
+
+export const log = (message: string) => console.log(`[quartermaster] ${message}`)
+
+/** Secret, database (embedded unless DATABASE_URL), then Payload: the start of every command. */
+export async function bootPayload(): Promise<Booted> {
+  ensurePayloadSecret()
+  const database = await startDatabase({ log })
+  process.env.DATABASE_URL = database.url
+  try {
+    // Imported only now: the config reads DATABASE_URL when it is evaluated.
+    const { default: config } = await import('../../payload.config')
+    const payload = await getPayload({ config })
+    return { payload, database }
+  } catch (error) {
+    await database.stop()
+    throw error
+  }
+}
+
+/** Payload's destroy() leaves the pg pool open: end it too, before the database goes away. */
+export async function closePayload(payload: Payload): Promise<void> {
+  await payload.destroy()
+  await payload.db.pool?.end()
+}
+
+const credentialsFile = path.join(dataDir, 'demo-credentials.txt')
+
+/** On an empty database: load the demo business and print (and keep in .data) the logins. */
+export async function seedIfEmpty(payload: Payload, url: string): Promise<void> {
+  if (await hasAnyTenant(payload)) {
+    if (fs.existsSync(credentialsFile)) log(`Demo logins are in ${path.relative(process.cwd(), credentialsFile)}.`)
+    return
+  }
+  log('Empty database: loading demo data …')
+  const text = formatCredentials(await seedDemo({ payload }), url)
+  console.log(text)
+  fs.mkdirSync(dataDir, { recursive: true })
+  fs.writeFileSync(credentialsFile, text, { mode: 0o600 })
+}
+
+export async function assertPortFree(port: number): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const server = net.createServer()
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new ConfigError(`Port ${port} is already in use. Stop the process using it, or choose another port with PORT=<port>.`)
+          : error,
+      ),
+    )
+    server.listen(port, () => server.close(() => resolve()))
+  })
+}
+
+/** Runs the steps once, in order, on SIGINT/SIGTERM, then exits. */
+export function onShutdown(steps: (() => Promise<unknown>)[]): void {
+  let isStopping = false
+  const stop = async (signal: string) => {
+    if (isStopping) return
+    isStopping = true
+    log(`${signal}: shutting down …`)
+    for (const step of steps) {
+      try {
+        await step()
+      } catch (error) {
+        console.error(error)
+      }
+    }
+    process.exit(0)
+  }
+  process.on('SIGINT', () => void stop('SIGINT'))
+  process.on('SIGTERM', () => void stop('SIGTERM'))
+}
+
+/** Entry point wrapper: configuration mistakes print one readable line, not a stack trace. */
+export function runMain(main: () => Promise<void>): void {
+  main().catch((error) => {
+    if (error instanceof ConfigError) {
+      console.error(`\n[quartermaster] Configuration error: ${error.message}\n`)
+    } else {
+      console.error(error)
+    }
+    process.exit(1)
+  })
+}
