@@ -10,4 +10,5 @@ runMain(async () => {
     await closePayload(payload)
     await database.stop()
   }
+  process.exit(0)
 })

@@ -52,6 +52,8 @@ export async function createThrowawayDatabase({ prefix = 'qm_test', log = () => 
     }
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qm-pg-'))
+  // As root the server runs as the `postgres` OS user, which must be able to enter this folder.
+  fs.chmodSync(dir, 0o755)
   const server = await startEmbeddedServer({ dir: path.join(dir, 'data'), isPersistent: false, log })
   await server.ensureDatabase(name)
   const adminUrl = server.urlFor('postgres')

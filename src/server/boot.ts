@@ -27,10 +27,13 @@ export async function bootPayload(): Promise<Booted> {
   }
 }
 
-/** Payload's destroy() leaves the pg pool open: end it too, before the database goes away. */
+/**
+ * Payload's destroy() leaves the pg pool open: end it too, before the database goes away. Bounded, because
+ * drizzle-kit's schema push keeps one client checked out and `end()` would wait for it forever.
+ */
 export async function closePayload(payload: Payload): Promise<void> {
   await payload.destroy()
-  await payload.db.pool?.end()
+  await Promise.race([payload.db.pool?.end(), new Promise((resolve) => setTimeout(resolve, 2000).unref())])
 }
 
 const credentialsFile = path.join(dataDir, 'demo-credentials.txt')

@@ -1,4 +1,4 @@
-import { isTruthy, readHttpPort } from '../config/env'
+import { ensurePayloadSecret, isTruthy, readHttpPort } from '../config/env'
 import { startJobRuntime } from '../jobs/runtime'
 import { assertPortFree, bootPayload, closePayload, log, onShutdown, seedIfEmpty } from './boot'
 import { spawnNext, stopChild, waitForExit } from './nextProcess'
@@ -9,6 +9,7 @@ import { spawnNext, stopChild, waitForExit } from './nextProcess'
  * the embedded database last.
  */
 export async function serve(mode: 'dev' | 'start'): Promise<void> {
+  ensurePayloadSecret()
   const port = readHttpPort()
   await assertPortFree(port)
   const { payload, database } = await bootPayload()

@@ -1,0 +1,78 @@
+import { spawn } from 'node:child_process'
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+
+import { createThrowawayDatabase, findFreePort } from '../src/db/database'
+import { runMain } from '../src/server/boot'
+import { TEST_PAYLOAD_SECRET } from '../tests/helpers/constants'
+import { formatSummary, REPORTS_DIR, summarizeReports } from './summarizeReports'
+
+/**
+ * `npm test`: unit and integration tests (vitest) on a throwaway database, then the production path
+ * for the browser tests — next build, migrate, seed, start — and Playwright in Chromium against it.
+ * `--no-e2e` (or QM_SKIP_E2E=1) stops after vitest. Ends with `tests: N passed, N failed`.
+ */
+const log = (message: string) => console.log(`\n[npm test] ${message}`)
+const bin = (relative: string) => path.resolve('node_modules', relative)
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { env, stdio: 'inherit' })
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)))
+  })
+}
+
+runMain(async () => {
+  const startedAt = Date.now()
+  const isE2ESkipped = process.argv.includes('--no-e2e') || process.env.QM_SKIP_E2E === '1'
+  fs.rmSync(REPORTS_DIR, { recursive: true, force: true })
+  fs.mkdirSync(REPORTS_DIR, { recursive: true })
+  const failedSteps: string[] = []
+
+  const database = await createThrowawayDatabase({ prefix: 'qm_test', log })
+  log(`throwaway database ${database.name}`)
+  const baseEnv = { ...process.env, QM_TEST_DATABASE_URL: database.url, PAYLOAD_SECRET: TEST_PAYLOAD_SECRET }
+  try {
+    await run(process.execPath, [bin('vitest/vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${REPORTS_DIR}/vitest.json`], baseEnv)
+
+    if (!isE2ESkipped) {
+      const e2eDatabase = await database.createSibling('e2e')
+      const port = await findFreePort()
+      const env: NodeJS.ProcessEnv = {
+        ...baseEnv,
+        NODE_ENV: 'production',
+        DATABASE_URL: e2eDatabase.url,
+        PORT: String(port),
+        SEED_ADMIN_EMAIL: 'e2e-admin@test.example',
+        SEED_ADMIN_PASSWORD: `e2e-${crypto.randomBytes(8).toString('hex')}`,
+        E2E_BASE_URL: `http://127.0.0.1:${port}`,
+      }
+      const tsx = bin('tsx/dist/cli.mjs')
+      const steps: [string, string, string[]][] = [
+        ['next build', bin('next/dist/bin/next'), ['build']],
+        ['migrate', tsx, ['scripts/migrate.ts']],
+        ['seed', tsx, ['scripts/seed.ts']],
+      ]
+      for (const [name, script, args] of steps) {
+        log(name)
+        if ((await run(process.execPath, [script, ...args], env)) !== 0) {
+          failedSteps.push(name)
+          break
+        }
+      }
+      if (failedSteps.length === 0) {
+        log('playwright')
+        await run(process.execPath, [bin('@playwright/test/cli.js'), 'test'], env)
+      }
+      await e2eDatabase.drop()
+    }
+  } finally {
+    await database.stop()
+  }
+  fs.writeFileSync(path.join(REPORTS_DIR, 'harness.json'), JSON.stringify({ failedSteps }))
+  const counts = summarizeReports()
+  log(`done in ${((Date.now() - startedAt) / 1000).toFixed(1)} s${failedSteps.length ? `; failed steps: ${failedSteps.join(', ')}` : ''}`)
+  console.log(formatSummary(counts))
+  process.exit(counts.failed > 0 || counts.passed === 0 ? 1 : 0)
+})

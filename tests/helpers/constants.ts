@@ -1,0 +1,1 @@
+export const TEST_PAYLOAD_SECRET = 'quartermaster-test-secret-not-for-production'

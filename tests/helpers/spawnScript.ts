@@ -1,0 +1,27 @@
+import { spawn } from 'node:child_process'
+import path from 'node:path'
+
+/** Runs one of the project's npm scripts' entry files (scripts/*.ts) as a user would, capturing output. */
+export function runScript(
+  script: string,
+  env: NodeJS.ProcessEnv,
+  { timeoutMs = 90_000 }: { timeoutMs?: number } = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.resolve('node_modules/tsx/dist/cli.mjs'), script], {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk) => (stdout += chunk))
+    child.stderr.on('data', (chunk) => (stderr += chunk))
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL')
+      reject(new Error(`${script} did not finish within ${timeoutMs} ms\n${stdout}\n${stderr}`))
+    }, timeoutMs)
+    child.on('exit', (code) => {
+      clearTimeout(timer)
+      resolve({ code, stdout, stderr })
+    })
+  })
+}
