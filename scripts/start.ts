@@ -1,6 +1,6 @@
 import { runMain } from '../src/server/boot'
 import { serve } from '../src/server/serve'
 
-process.env.NODE_ENV ??= 'production'
+;(process.env as Record<string, string | undefined>).NODE_ENV ??= 'production'
 
 runMain(() => serve('start'))

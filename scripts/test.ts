@@ -17,9 +17,13 @@ const log = (message: string) => console.log(`\n[npm test] ${message}`)
 const bin = (relative: string) => path.resolve('node_modules', relative)
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const startedAt = Date.now()
   return new Promise((resolve) => {
-    const child = spawn(command, args, { env, stdio: 'inherit' })
-    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)))
+    const child = spawn(command, args, { env: { NEXT_TELEMETRY_DISABLED: '1', ...env }, stdio: 'inherit' })
+    child.on('exit', (code, signal) => {
+      log(`${path.basename(args[0] ?? command)} ${args.slice(1, 2).join(' ')} took ${((Date.now() - startedAt) / 1000).toFixed(1)} s`)
+      resolve(code ?? (signal ? 1 : 0))
+    })
   })
 }
 

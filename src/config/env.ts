@@ -7,10 +7,13 @@ export class ConfigError extends Error {
   readonly code = 'CONFIG.INVALID'
 }
 
+/** Environment variables as plain strings (Next's typing of process.env insists on NODE_ENV). */
+export type Env = Record<string, string | undefined>
+
 export const DEFAULT_HTTP_PORT = 4102
 
 /** PORT, then INVENTORY_HTTP_PORT (the seeds' name), then 4102. */
-export function readHttpPort(env: NodeJS.ProcessEnv = process.env): number {
+export function readHttpPort(env: Env = process.env): number {
   const raw = env.PORT || env.INVENTORY_HTTP_PORT
   if (!raw) return DEFAULT_HTTP_PORT
   const port = Number(raw)
@@ -28,7 +31,7 @@ export const dataDir = path.resolve(projectRoot, process.env.QM_DATA_DIR || '.da
  * PAYLOAD_SECRET signs sessions and API keys. Production must set it; development generates one
  * once and keeps it in .data so logins survive restarts.
  */
-export function ensurePayloadSecret(env: NodeJS.ProcessEnv = process.env): string {
+export function ensurePayloadSecret(env: Env = process.env): string {
   if (env.PAYLOAD_SECRET) return env.PAYLOAD_SECRET
   if (env.NODE_ENV === 'production') {
     throw new ConfigError(

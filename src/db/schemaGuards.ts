@@ -1,6 +1,8 @@
-import type { PostgresSchemaHook } from '@payloadcms/db-postgres'
+import type { postgresAdapter } from '@payloadcms/db-postgres'
 import { sql } from '@payloadcms/db-postgres/drizzle'
 import { check } from '@payloadcms/db-postgres/drizzle/pg-core'
+
+type PostgresSchemaHook = NonNullable<Parameters<typeof postgresAdapter>[0]['afterSchemaInit']>[number]
 
 /**
  * CHECK constraints Payload's field config cannot express, added to the drizzle schema so that `push`

@@ -2,6 +2,8 @@ import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
 import nodemailer from 'nodemailer'
 import type { EmailAdapter } from 'payload'
 
+import type { Env } from '../config/env'
+
 const DEFAULT_FROM = 'Quartermaster <no-reply@quartermaster.local>'
 
 function parseFrom(value: string): { address: string; name: string } {
@@ -23,7 +25,7 @@ const loggingEmailAdapter =
   })
 
 /** SMTP_URL (e.g. smtp://user:pass@host:587) and MAIL_FROM ("Name <address>") choose how mail leaves. */
-export function emailAdapter(env: NodeJS.ProcessEnv = process.env) {
+export function emailAdapter(env: Env = process.env) {
   const from = parseFrom(env.MAIL_FROM || DEFAULT_FROM)
   if (!env.SMTP_URL) return loggingEmailAdapter(from)
   return nodemailerAdapter({

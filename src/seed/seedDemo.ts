@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 import type { Payload } from 'payload'
 
 import { slugs } from '../collections/slugs'
+import type { Env } from '../config/env'
 import {
   demoIntegrationUser,
   demoItems,
@@ -32,7 +33,7 @@ export async function hasAnyTenant(payload: Payload): Promise<boolean> {
  * Loads the demo business into an empty database: plans, two tenants, warehouses, items, suppliers and one
  * user per role, plus an integration user with an API key. Refuses to run twice (the demo tenant exists).
  */
-export async function seedDemo({ payload, env = process.env }: { payload: Payload; env?: NodeJS.ProcessEnv }): Promise<DemoCredentials> {
+export async function seedDemo({ payload, env = process.env }: { payload: Payload; env?: Env }): Promise<DemoCredentials> {
   const existing = await payload.count({ collection: slugs.tenants, where: { slug: { equals: demoTenant.slug } } })
   if (existing.totalDocs > 0) throw new Error(`The demo tenant "${demoTenant.slug}" already exists; the seed runs on an empty database only.`)
 

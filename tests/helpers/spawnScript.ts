@@ -1,15 +1,17 @@
 import { spawn } from 'node:child_process'
 import path from 'node:path'
 
+import type { Env } from '../../src/config/env'
+
 /** Runs one of the project's npm scripts' entry files (scripts/*.ts) as a user would, capturing output. */
 export function runScript(
   script: string,
-  env: NodeJS.ProcessEnv,
+  env: Env,
   { timeoutMs = 90_000 }: { timeoutMs?: number } = {},
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.resolve('node_modules/tsx/dist/cli.mjs'), script], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env } as unknown as NodeJS.ProcessEnv,
     })
     let stdout = ''
     let stderr = ''

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { authenticated } from '../../access/authenticated'
 import { isSuperAdmin } from '../../access/isSuperAdmin'
+import { isSuperAdminField } from '../../access/isSuperAdminField'
 import { tenantAdmins } from '../../access/tenantAdmins'
 import { validateCurrency, validateSlug, validateTimeZone } from '../../domain/tenancy/validation'
 import { slugs } from '../slugs'
@@ -29,7 +30,7 @@ export const Tenants: CollectionConfig = {
       index: true,
       validate: validateSlug,
       admin: { description: 'The shared tenant_slug other services use to address this tenant (lowercase, digits, dashes).' },
-      access: { update: isSuperAdmin },
+      access: { update: isSuperAdminField },
     },
     {
       name: 'status',
@@ -40,9 +41,9 @@ export const Tenants: CollectionConfig = {
         { label: 'Active', value: 'active' },
         { label: 'Suspended', value: 'suspended' },
       ],
-      access: { update: isSuperAdmin },
+      access: { update: isSuperAdminField },
     },
-    { name: 'plan', type: 'relationship', relationTo: slugs.plans, access: { update: isSuperAdmin } },
+    { name: 'plan', type: 'relationship', relationTo: slugs.plans, access: { update: isSuperAdminField } },
     {
       name: 'settings',
       type: 'group',

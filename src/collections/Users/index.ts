@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { authenticated } from '../../access/authenticated'
-import { isSuperAdmin } from '../../access/isSuperAdmin'
+import { isSuperAdminField } from '../../access/isSuperAdminField'
 import { slugs } from '../slugs'
 import { adminsOrSelf, tenantUserAdmins } from './access/usersAccess'
 
@@ -30,7 +30,7 @@ export const Users: CollectionConfig = {
       label: 'Super-admin (all tenants)',
       type: 'checkbox',
       defaultValue: false,
-      access: { create: isSuperAdmin, update: isSuperAdmin },
+      access: { create: isSuperAdminField, update: isSuperAdminField },
       admin: { position: 'sidebar', description: 'Platform operator: sees and manages every tenant.' },
     },
   ],
