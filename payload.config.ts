@@ -9,6 +9,7 @@ import { isSuperAdminUser } from './src/access/tenantMembership'
 import { ROLE_LABELS, ROLES } from './src/access/roles'
 import { IdempotencyRecords } from './src/collections/IdempotencyRecords'
 import { Items } from './src/collections/Items'
+import { Outbox } from './src/collections/Outbox'
 import { Plans } from './src/collections/Plans'
 import { slugs } from './src/collections/slugs'
 import { Suppliers } from './src/collections/Suppliers'
@@ -32,7 +33,7 @@ export default buildConfig({
     importMap: { baseDir: path.resolve(dirname, 'src') },
     meta: { titleSuffix: ' — Quartermaster' },
   },
-  collections: [Tenants, Users, Plans, Items, Warehouses, Suppliers, IdempotencyRecords],
+  collections: [Tenants, Users, Plans, Items, Warehouses, Suppliers, IdempotencyRecords, Outbox],
   db: postgresAdapter({
     pool: { connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_MAX || 20) },
     push: isSchemaPushed,

@@ -74,6 +74,7 @@ export interface Config {
     warehouses: Warehouse;
     suppliers: Supplier;
     'idempotency-records': IdempotencyRecord;
+    outbox: Outbox;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -88,6 +89,7 @@ export interface Config {
     warehouses: WarehousesSelect<false> | WarehousesSelect<true>;
     suppliers: SuppliersSelect<false> | SuppliersSelect<true>;
     'idempotency-records': IdempotencyRecordsSelect<false> | IdempotencyRecordsSelect<true>;
+    outbox: OutboxSelect<false> | OutboxSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -389,6 +391,32 @@ export interface IdempotencyRecord {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "outbox".
+ */
+export interface Outbox {
+  id: number;
+  tenant: number | Tenant;
+  eventType: string;
+  /**
+   * Events with the same key are delivered in order (e.g. item:42).
+   */
+  aggregateKey?: string | null;
+  payload:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  occurredAt: string;
+  dispatchedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -438,6 +466,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'idempotency-records';
         value: number | IdempotencyRecord;
+      } | null)
+    | ({
+        relationTo: 'outbox';
+        value: number | Outbox;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -655,6 +687,20 @@ export interface IdempotencyRecordsSelect<T extends boolean = true> {
   responseStatus?: T;
   responseBody?: T;
   expiresAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "outbox_select".
+ */
+export interface OutboxSelect<T extends boolean = true> {
+  tenant?: T;
+  eventType?: T;
+  aggregateKey?: T;
+  payload?: T;
+  occurredAt?: T;
+  dispatchedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

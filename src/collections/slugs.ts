@@ -7,6 +7,7 @@ export const slugs = {
   warehouses: 'warehouses',
   suppliers: 'suppliers',
   idempotencyRecords: 'idempotency-records',
+  outbox: 'outbox',
 } as const
 
 export type Slug = (typeof slugs)[keyof typeof slugs]

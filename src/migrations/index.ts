@@ -1,9 +1,7 @@
-import * as migration_20261121_101537_initial from './20261121_101537_initial';
+import * as initial from './20261121_105055_initial'
+import * as databaseTriggers from './20261121_105055_initial_database_triggers'
 
 export const migrations = [
-  {
-    up: migration_20261121_101537_initial.up,
-    down: migration_20261121_101537_initial.down,
-    name: '20261121_101537_initial'
-  },
-];
+  { up: initial.up, down: initial.down, name: '20261121_105055_initial' },
+  { up: databaseTriggers.up, down: databaseTriggers.down, name: '20261121_105055_initial_database_triggers' },
+]

@@ -1,0 +1,25 @@
+import type { PayloadRequest } from 'payload'
+import { sql } from '@payloadcms/db-postgres/drizzle'
+
+import { transactionDb } from '../../db/transaction'
+
+export type OutboxEvent = {
+  tenantId: number | string
+  eventType: string
+  aggregateKey?: string
+  payload: Record<string, unknown>
+  occurredAt?: Date
+}
+
+/** Appends events to the outbox inside the caller's transaction: they commit or roll back with the change. */
+export async function writeOutboxEvents({ req, events }: { req: PayloadRequest; events: OutboxEvent[] }): Promise<void> {
+  if (events.length === 0) return
+  const db = await transactionDb(req)
+  const rows = events.map(
+    (event) =>
+      sql`(${event.tenantId}, ${event.eventType}, ${event.aggregateKey ?? null}, ${JSON.stringify(event.payload)}::jsonb, ${(event.occurredAt ?? new Date()).toISOString()})`,
+  )
+  await db.execute(
+    sql`INSERT INTO outbox (tenant_id, event_type, aggregate_key, payload, occurred_at) VALUES ${sql.join(rows, sql`, `)}`,
+  )
+}
