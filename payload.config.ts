@@ -7,11 +7,19 @@ import { buildConfig } from 'payload'
 
 import { isSuperAdminUser } from './src/access/tenantMembership'
 import { ROLE_LABELS, ROLES } from './src/access/roles'
+import { DocumentSequences } from './src/collections/DocumentSequences'
 import { IdempotencyRecords } from './src/collections/IdempotencyRecords'
+import { Adjustments } from './src/collections/Adjustments'
 import { Items } from './src/collections/Items'
+import { LedgerEntries } from './src/collections/LedgerEntries'
+import { LedgerSeals } from './src/collections/LedgerSeals'
+import { Locations } from './src/collections/Locations'
+import { Lots } from './src/collections/Lots'
 import { Outbox } from './src/collections/Outbox'
 import { Plans } from './src/collections/Plans'
 import { slugs } from './src/collections/slugs'
+import { StockBuckets } from './src/collections/StockBuckets'
+import { StockLevels } from './src/collections/StockLevels'
 import { Suppliers } from './src/collections/Suppliers'
 import { Tenants } from './src/collections/Tenants'
 import { Users } from './src/collections/Users'
@@ -33,7 +41,24 @@ export default buildConfig({
     importMap: { baseDir: path.resolve(dirname, 'src') },
     meta: { titleSuffix: ' — Quartermaster' },
   },
-  collections: [Tenants, Users, Plans, Items, Warehouses, Suppliers, IdempotencyRecords, Outbox],
+  collections: [
+    Tenants,
+    Users,
+    Plans,
+    Items,
+    Warehouses,
+    Locations,
+    Lots,
+    Adjustments,
+    StockLevels,
+    StockBuckets,
+    LedgerEntries,
+    LedgerSeals,
+    Suppliers,
+    IdempotencyRecords,
+    DocumentSequences,
+    Outbox,
+  ],
   db: postgresAdapter({
     pool: { connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_MAX || 20) },
     push: isSchemaPushed,
@@ -54,6 +79,12 @@ export default buildConfig({
       collections: {
         [slugs.items]: {},
         [slugs.warehouses]: {},
+        [slugs.locations]: {},
+        [slugs.lots]: {},
+        [slugs.adjustments]: {},
+        [slugs.stockLevels]: {},
+        [slugs.stockBuckets]: {},
+        [slugs.ledgerEntries]: {},
         [slugs.suppliers]: {},
       },
       tenantsArrayField: {

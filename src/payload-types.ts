@@ -72,8 +72,16 @@ export interface Config {
     plans: Plan;
     items: Item;
     warehouses: Warehouse;
+    locations: Location;
+    lots: Lot;
+    adjustments: Adjustment;
+    'stock-levels': StockLevel;
+    'stock-buckets': StockBucket;
+    'ledger-entries': LedgerEntry;
+    'ledger-seals': LedgerSeal;
     suppliers: Supplier;
     'idempotency-records': IdempotencyRecord;
+    'document-sequences': DocumentSequence;
     outbox: Outbox;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
@@ -87,8 +95,16 @@ export interface Config {
     plans: PlansSelect<false> | PlansSelect<true>;
     items: ItemsSelect<false> | ItemsSelect<true>;
     warehouses: WarehousesSelect<false> | WarehousesSelect<true>;
+    locations: LocationsSelect<false> | LocationsSelect<true>;
+    lots: LotsSelect<false> | LotsSelect<true>;
+    adjustments: AdjustmentsSelect<false> | AdjustmentsSelect<true>;
+    'stock-levels': StockLevelsSelect<false> | StockLevelsSelect<true>;
+    'stock-buckets': StockBucketsSelect<false> | StockBucketsSelect<true>;
+    'ledger-entries': LedgerEntriesSelect<false> | LedgerEntriesSelect<true>;
+    'ledger-seals': LedgerSealsSelect<false> | LedgerSealsSelect<true>;
     suppliers: SuppliersSelect<false> | SuppliersSelect<true>;
     'idempotency-records': IdempotencyRecordsSelect<false> | IdempotencyRecordsSelect<true>;
+    'document-sequences': DocumentSequencesSelect<false> | DocumentSequencesSelect<true>;
     outbox: OutboxSelect<false> | OutboxSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -339,6 +355,200 @@ export interface Warehouse {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "locations".
+ */
+export interface Location {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  code: string;
+  name: string;
+  kind: 'internal' | 'quarantine' | 'transit' | 'supplier' | 'customer' | 'adjustment' | 'scrap' | 'production';
+  warehouse?: (number | null) | Warehouse;
+  parent?: (number | null) | Location;
+  /**
+   * Warehouse code and location codes, e.g. CK-01/STOCK/A/03.
+   */
+  path?: string | null;
+  temperatureClass?: ('ambient' | 'chilled' | 'frozen') | null;
+  isSystem?: boolean | null;
+  active?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "lots".
+ */
+export interface Lot {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  item: number | Item;
+  lotNumber: string;
+  expiryDate?: string | null;
+  status: 'active' | 'quarantined' | 'expired' | 'recalled';
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "adjustments".
+ */
+export interface Adjustment {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  number?: string | null;
+  warehouse: number | Warehouse;
+  lines: {
+    item: number | Item;
+    /**
+     * Positive adds stock, negative removes it.
+     */
+    quantity: number;
+    reason: 'damage' | 'shrinkage' | 'found' | 'spoilage' | 'correction' | 'opening-balance';
+    /**
+     * Default: the warehouse Stock location.
+     */
+    location?: (number | null) | Location;
+    lot?: (number | null) | Lot;
+    unitCost?: number | null;
+    id?: string | null;
+  }[];
+  note?: string | null;
+  status: 'draft' | 'pending-approval' | 'posted' | 'rejected';
+  valueAtCost?: number | null;
+  submittedBy?: (number | null) | User;
+  submittedAt?: string | null;
+  approvedBy?: (number | null) | User;
+  decidedAt?: string | null;
+  rejectionReason?: string | null;
+  postedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "stock-levels".
+ */
+export interface StockLevel {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  item: number | Item;
+  warehouse: number | Warehouse;
+  /**
+   * Internal and quarantined stock in the warehouse.
+   */
+  onHand: number;
+  /**
+   * On hand but on hold: never available.
+   */
+  quarantined: number;
+  /**
+   * Held for open reservations.
+   */
+  reserved: number;
+  /**
+   * Dispatched towards this warehouse, not yet received.
+   */
+  inTransit: number;
+  /**
+   * On approved purchase orders, not yet received.
+   */
+  onOrder: number;
+  /**
+   * onHand − quarantined − reserved, never below 0.
+   */
+  available: number;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "stock-buckets".
+ */
+export interface StockBucket {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  item: number | Item;
+  location: number | Location;
+  lot?: (number | null) | Lot;
+  warehouse?: (number | null) | Warehouse;
+  locationKind: 'internal' | 'quarantine' | 'transit' | 'supplier' | 'customer' | 'adjustment' | 'scrap' | 'production';
+  quantity: number;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ledger-entries".
+ */
+export interface LedgerEntry {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  item: number | Item;
+  lot?: (number | null) | Lot;
+  quantity: number;
+  fromLocation: number | Location;
+  toLocation: number | Location;
+  fromWarehouse?: (number | null) | Warehouse;
+  toWarehouse?: (number | null) | Warehouse;
+  unitCost?: number | null;
+  movementType:
+    | 'receipt'
+    | 'issue'
+    | 'transfer-out'
+    | 'transfer-in'
+    | 'adjustment'
+    | 'count-variance'
+    | 'quarantine'
+    | 'release'
+    | 'scrap'
+    | 'return';
+  reasonCode?: string | null;
+  sourceCollection?: string | null;
+  sourceId?: string | null;
+  reference?: string | null;
+  /**
+   * On hand at the source warehouse before.
+   */
+  qtyBeforeFrom?: number | null;
+  qtyAfterFrom?: number | null;
+  /**
+   * On hand at the destination warehouse before.
+   */
+  qtyBeforeTo?: number | null;
+  qtyAfterTo?: number | null;
+  actor?: (number | null) | User;
+  idempotencyKey: string;
+  lineNo: number;
+  /**
+   * Hash of the whole posting request, to tell a replay from a conflicting reuse of its key.
+   */
+  requestHash: string;
+  occurredAt: string;
+  /**
+   * SHA-256 of the canonical content; chained into ledger seals.
+   */
+  hash: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ledger-seals".
+ */
+export interface LedgerSeal {
+  id: number;
+  fromEntryId: number;
+  toEntryId: number;
+  entryCount: number;
+  rootHash: string;
+  previousSealHash?: string | null;
+  sealHash: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "suppliers".
  */
 export interface Supplier {
@@ -386,6 +596,18 @@ export interface IdempotencyRecord {
     | boolean
     | null;
   expiresAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "document-sequences".
+ */
+export interface DocumentSequence {
+  id: number;
+  tenant: number | Tenant;
+  name: string;
+  value: number;
   updatedAt: string;
   createdAt: string;
 }
@@ -460,12 +682,44 @@ export interface PayloadLockedDocument {
         value: number | Warehouse;
       } | null)
     | ({
+        relationTo: 'locations';
+        value: number | Location;
+      } | null)
+    | ({
+        relationTo: 'lots';
+        value: number | Lot;
+      } | null)
+    | ({
+        relationTo: 'adjustments';
+        value: number | Adjustment;
+      } | null)
+    | ({
+        relationTo: 'stock-levels';
+        value: number | StockLevel;
+      } | null)
+    | ({
+        relationTo: 'stock-buckets';
+        value: number | StockBucket;
+      } | null)
+    | ({
+        relationTo: 'ledger-entries';
+        value: number | LedgerEntry;
+      } | null)
+    | ({
+        relationTo: 'ledger-seals';
+        value: number | LedgerSeal;
+      } | null)
+    | ({
         relationTo: 'suppliers';
         value: number | Supplier;
       } | null)
     | ({
         relationTo: 'idempotency-records';
         value: number | IdempotencyRecord;
+      } | null)
+    | ({
+        relationTo: 'document-sequences';
+        value: number | DocumentSequence;
       } | null)
     | ({
         relationTo: 'outbox';
@@ -653,6 +907,146 @@ export interface WarehousesSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "locations_select".
+ */
+export interface LocationsSelect<T extends boolean = true> {
+  tenant?: T;
+  code?: T;
+  name?: T;
+  kind?: T;
+  warehouse?: T;
+  parent?: T;
+  path?: T;
+  temperatureClass?: T;
+  isSystem?: T;
+  active?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "lots_select".
+ */
+export interface LotsSelect<T extends boolean = true> {
+  tenant?: T;
+  item?: T;
+  lotNumber?: T;
+  expiryDate?: T;
+  status?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "adjustments_select".
+ */
+export interface AdjustmentsSelect<T extends boolean = true> {
+  tenant?: T;
+  number?: T;
+  warehouse?: T;
+  lines?:
+    | T
+    | {
+        item?: T;
+        quantity?: T;
+        reason?: T;
+        location?: T;
+        lot?: T;
+        unitCost?: T;
+        id?: T;
+      };
+  note?: T;
+  status?: T;
+  valueAtCost?: T;
+  submittedBy?: T;
+  submittedAt?: T;
+  approvedBy?: T;
+  decidedAt?: T;
+  rejectionReason?: T;
+  postedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "stock-levels_select".
+ */
+export interface StockLevelsSelect<T extends boolean = true> {
+  tenant?: T;
+  item?: T;
+  warehouse?: T;
+  onHand?: T;
+  quarantined?: T;
+  reserved?: T;
+  inTransit?: T;
+  onOrder?: T;
+  available?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "stock-buckets_select".
+ */
+export interface StockBucketsSelect<T extends boolean = true> {
+  tenant?: T;
+  item?: T;
+  location?: T;
+  lot?: T;
+  warehouse?: T;
+  locationKind?: T;
+  quantity?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ledger-entries_select".
+ */
+export interface LedgerEntriesSelect<T extends boolean = true> {
+  tenant?: T;
+  item?: T;
+  lot?: T;
+  quantity?: T;
+  fromLocation?: T;
+  toLocation?: T;
+  fromWarehouse?: T;
+  toWarehouse?: T;
+  unitCost?: T;
+  movementType?: T;
+  reasonCode?: T;
+  sourceCollection?: T;
+  sourceId?: T;
+  reference?: T;
+  qtyBeforeFrom?: T;
+  qtyAfterFrom?: T;
+  qtyBeforeTo?: T;
+  qtyAfterTo?: T;
+  actor?: T;
+  idempotencyKey?: T;
+  lineNo?: T;
+  requestHash?: T;
+  occurredAt?: T;
+  hash?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ledger-seals_select".
+ */
+export interface LedgerSealsSelect<T extends boolean = true> {
+  fromEntryId?: T;
+  toEntryId?: T;
+  entryCount?: T;
+  rootHash?: T;
+  previousSealHash?: T;
+  sealHash?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "suppliers_select".
  */
 export interface SuppliersSelect<T extends boolean = true> {
@@ -687,6 +1081,17 @@ export interface IdempotencyRecordsSelect<T extends boolean = true> {
   responseStatus?: T;
   responseBody?: T;
   expiresAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "document-sequences_select".
+ */
+export interface DocumentSequencesSelect<T extends boolean = true> {
+  tenant?: T;
+  name?: T;
+  value?: T;
   updatedAt?: T;
   createdAt?: T;
 }

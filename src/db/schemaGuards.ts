@@ -1,23 +1,47 @@
 import type { postgresAdapter } from '@payloadcms/db-postgres'
 import { sql } from '@payloadcms/db-postgres/drizzle'
-import { check } from '@payloadcms/db-postgres/drizzle/pg-core'
+import { check, unique } from '@payloadcms/db-postgres/drizzle/pg-core'
 
 type PostgresSchemaHook = NonNullable<Parameters<typeof postgresAdapter>[0]['afterSchemaInit']>[number]
 
+const VIRTUAL_KINDS = sql.raw(`'supplier', 'customer', 'adjustment', 'scrap', 'production'`)
+
 /**
- * CHECK constraints Payload's field config cannot express, added to the drizzle schema so that `push`
- * (dev, tests) and `migrate:create` (production migrations) both carry them. One invariant, enforced
- * twice: the domain validates first, the database refuses whatever slips past.
+ * CHECK and UNIQUE constraints Payload's field config cannot express, added to the drizzle schema so that `push`
+ * (dev, tests) and `migrate:create` (production migrations) both carry them. One invariant, enforced twice:
+ * the domain checks first, the database refuses whatever slips past.
  */
 export const addSchemaGuards: PostgresSchemaHook = ({ schema, extendTable }) => {
+  const tables = schema.tables as Record<string, any>
   extendTable({
-    table: schema.tables.tenants,
-    extraConfig: (table) => ({
-      tenants_slug_format: check('tenants_slug_format', sql`${table.slug} ~ '^[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?$'`),
-      tenants_reservation_ttl_positive: check(
-        'tenants_reservation_ttl_positive',
-        sql`${table.settings_reservationTtlMinutes} > 0`,
+    table: tables.tenants,
+    extraConfig: (t: any) => ({
+      tenants_slug_format: check('tenants_slug_format', sql`${t.slug} ~ '^[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?$'`),
+      tenants_reservation_ttl_positive: check('tenants_reservation_ttl_positive', sql`${t.settings_reservationTtlMinutes} > 0`),
+    }),
+  })
+  extendTable({
+    table: tables.stock_levels,
+    extraConfig: (t: any) => ({
+      stock_levels_non_negative: check(
+        'stock_levels_non_negative',
+        sql`${t.onHand} >= 0 AND ${t.quarantined} >= 0 AND ${t.reserved} >= 0 AND ${t.inTransit} >= 0 AND ${t.onOrder} >= 0 AND ${t.available} >= 0`,
       ),
+      stock_levels_quarantine_within_on_hand: check('stock_levels_quarantine_within_on_hand', sql`${t.quarantined} <= ${t.onHand}`),
+    }),
+  })
+  extendTable({
+    table: tables.stock_buckets,
+    extraConfig: (t: any) => ({
+      stock_buckets_item_location_lot: unique('stock_buckets_item_location_lot').on(t.item, t.location, t.lot).nullsNotDistinct(),
+      stock_buckets_non_negative: check('stock_buckets_non_negative', sql`${t.quantity} >= 0 OR ${t.locationKind}::text IN (${VIRTUAL_KINDS})`),
+    }),
+  })
+  extendTable({
+    table: tables.ledger_entries,
+    extraConfig: (t: any) => ({
+      ledger_entries_quantity_positive: check('ledger_entries_quantity_positive', sql`${t.quantity} > 0`),
+      ledger_entries_distinct_locations: check('ledger_entries_distinct_locations', sql`${t.fromLocation} <> ${t.toLocation}`),
     }),
   })
   return schema

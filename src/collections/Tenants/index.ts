@@ -6,6 +6,7 @@ import { isSuperAdminField } from '../../access/isSuperAdminField'
 import { tenantAdmins } from '../../access/tenantAdmins'
 import { validateCurrency, validateSlug, validateTimeZone } from '../../domain/tenancy/validation'
 import { slugs } from '../slugs'
+import { createVirtualLocations } from './hooks/createVirtualLocations'
 
 export const Tenants: CollectionConfig = {
   slug: slugs.tenants,
@@ -14,6 +15,7 @@ export const Tenants: CollectionConfig = {
     defaultColumns: ['name', 'slug', 'status', 'plan'],
     group: 'Administration',
   },
+  hooks: { afterChange: [createVirtualLocations] },
   access: {
     read: authenticated,
     create: isSuperAdmin,

@@ -1,7 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
-import { tenantScopedAccess } from '../access/tenantScoped'
-import { slugs } from './slugs'
+import { tenantScopedAccess } from '../../access/tenantScoped'
+import { refuseDeleteWithLedgerHistory } from '../../hooks/refuseDeleteWithLedgerHistory'
+import { slugs } from '../slugs'
+import { createSystemLocations } from './hooks/createSystemLocations'
 
 export const WAREHOUSE_TYPES = [
   { label: 'Central kitchen', value: 'central-kitchen' },
@@ -16,6 +18,10 @@ export const Warehouses: CollectionConfig = {
   admin: { useAsTitle: 'name', defaultColumns: ['code', 'name', 'type', 'fulfilmentPriority', 'active'], group: 'Stock' },
   access: tenantScopedAccess({ writers: ['admin', 'inventory-manager'] }),
   indexes: [{ fields: ['tenant', 'code'], unique: true }],
+  hooks: {
+    afterChange: [createSystemLocations],
+    beforeDelete: [refuseDeleteWithLedgerHistory('warehouse', ['from_warehouse_id', 'to_warehouse_id'])],
+  },
   fields: [
     { name: 'code', type: 'text', required: true, index: true },
     { name: 'name', type: 'text', required: true },

@@ -1,8 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
-import { tenantScopedAccess } from '../access/tenantScoped'
-import { BASE_UNITS } from '../domain/catalogue/units'
-import { slugs } from './slugs'
+import { tenantScopedAccess } from '../../access/tenantScoped'
+import { BASE_UNITS } from '../../domain/catalogue/units'
+import { refuseDeleteWithLedgerHistory } from '../../hooks/refuseDeleteWithLedgerHistory'
+import { slugs } from '../slugs'
 
 export const Items: CollectionConfig = {
   slug: slugs.items,
@@ -14,6 +15,7 @@ export const Items: CollectionConfig = {
   },
   access: tenantScopedAccess({ writers: ['admin', 'inventory-manager'] }),
   indexes: [{ fields: ['tenant', 'sku'], unique: true }],
+  hooks: { beforeDelete: [refuseDeleteWithLedgerHistory('item', ['item_id'])] },
   fields: [
     { name: 'sku', label: 'SKU', type: 'text', required: true, index: true },
     { name: 'name', type: 'text', required: true },

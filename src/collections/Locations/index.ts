@@ -1,0 +1,53 @@
+import type { CollectionConfig } from 'payload'
+
+import { tenantRoles } from '../../access/tenantRoles'
+import { ROLES } from '../../access/roles'
+import { withWhere } from '../../access/withWhere'
+import { LOCATION_KINDS } from '../../domain/stock/locationKinds'
+import { slugs } from '../slugs'
+import { setLocationPath } from './hooks/setLocationPath'
+
+const managers = tenantRoles(['admin', 'inventory-manager'])
+
+/**
+ * Where stock is: a tree inside each warehouse (Stock, Quarantine, Inbound transit, then zones, aisles, bins) and
+ * one virtual location per tenant for each counterparty (supplier, customer, adjustment, scrap, production).
+ * System locations are created automatically and cannot be edited or deleted.
+ */
+export const Locations: CollectionConfig = {
+  slug: slugs.locations,
+  admin: { useAsTitle: 'path', defaultColumns: ['path', 'kind', 'warehouse', 'temperatureClass', 'active'], group: 'Stock' },
+  access: {
+    read: tenantRoles(ROLES),
+    create: managers,
+    update: withWhere(managers, { isSystem: { not_equals: true } }),
+    delete: () => false,
+  },
+  indexes: [{ fields: ['tenant', 'path'], unique: true }],
+  hooks: { beforeChange: [setLocationPath] },
+  fields: [
+    { name: 'code', type: 'text', required: true },
+    { name: 'name', type: 'text', required: true },
+    { name: 'kind', type: 'select', required: true, defaultValue: 'internal', options: LOCATION_KINDS.map((kind) => ({ label: kind, value: kind })), access: { update: () => false } },
+    { name: 'warehouse', type: 'relationship', relationTo: slugs.warehouses, index: true, access: { update: () => false } },
+    { name: 'parent', type: 'relationship', relationTo: slugs.locations, index: true },
+    {
+      name: 'path',
+      type: 'text',
+      index: true,
+      admin: { readOnly: true, description: 'Warehouse code and location codes, e.g. CK-01/STOCK/A/03.' },
+    },
+    {
+      name: 'temperatureClass',
+      type: 'select',
+      defaultValue: 'ambient',
+      options: [
+        { label: 'Ambient', value: 'ambient' },
+        { label: 'Chilled', value: 'chilled' },
+        { label: 'Frozen', value: 'frozen' },
+      ],
+    },
+    { name: 'isSystem', type: 'checkbox', defaultValue: false, access: { create: () => false, update: () => false }, admin: { readOnly: true, position: 'sidebar' } },
+    { name: 'active', type: 'checkbox', defaultValue: true, admin: { position: 'sidebar' } },
+  ],
+}

@@ -1,0 +1,39 @@
+/**
+ * A rule the caller broke, with a stable code and the HTTP status it maps to at the edge. Messages name the
+ * ids involved so a person can act on them.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status = 400,
+    readonly path?: string,
+  ) {
+    super(message)
+    this.name = new.target.name
+  }
+}
+
+export class ValidationError extends DomainError {
+  constructor(code: string, message: string, path?: string) {
+    super(code, message, 400, path)
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(message: string, path?: string) {
+    super('NOT_FOUND', message, 404, path)
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  constructor(message: string) {
+    super('AUTH.FORBIDDEN', message, 403)
+  }
+}
+
+export class ConflictError extends DomainError {
+  constructor(code: string, message: string, path?: string) {
+    super(code, message, 409, path)
+  }
+}
