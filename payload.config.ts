@@ -28,6 +28,7 @@ import { isTruthy } from './src/config/env'
 import { addSchemaGuards } from './src/db/schemaGuards'
 import { applyDatabaseTriggers } from './src/db/triggers'
 import { emailAdapter } from './src/email/adapter'
+import { availabilityGetEndpoint, availabilityPostEndpoint } from './src/endpoints/availability'
 import { healthEndpoint } from './src/endpoints/health'
 import { metricsEndpoint } from './src/endpoints/metrics'
 
@@ -67,7 +68,7 @@ export default buildConfig({
   }),
   editor: lexicalEditor(),
   email: emailAdapter(),
-  endpoints: [healthEndpoint, metricsEndpoint],
+  endpoints: [healthEndpoint, metricsEndpoint, availabilityGetEndpoint, availabilityPostEndpoint],
   graphQL: { disablePlaygroundInProduction: true },
   secret: process.env.PAYLOAD_SECRET || '',
   serverURL: process.env.PUBLIC_URL || '',

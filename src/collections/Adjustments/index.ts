@@ -23,7 +23,11 @@ export const Adjustments: CollectionConfig = {
     useAsTitle: 'number',
     defaultColumns: ['number', 'warehouse', 'status', 'valueAtCost', 'submittedAt'],
     group: 'Stock',
-    components: { edit: { beforeDocumentControls: ['@/components/DocumentActions#DocumentActions'] } },
+    components: {
+      edit: {
+        beforeDocumentControls: [{ path: '/components/DocumentActions#DocumentActions', serverProps: { collectionSlug: slugs.adjustments } }],
+      },
+    },
   },
   access: {
     read: tenantRoles(ROLES),

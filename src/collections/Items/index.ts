@@ -64,5 +64,6 @@ export const Items: CollectionConfig = {
     { name: 'standardCost', type: 'number', min: 0 },
     { name: 'externalProductId', type: 'text', index: true, admin: { description: 'The product id other services use.' } },
     { name: 'active', type: 'checkbox', defaultValue: true, admin: { position: 'sidebar' } },
+    { name: 'stockPanel', type: 'ui', admin: { components: { Field: '/components/ItemStockPanel#ItemStockPanel' } } },
   ],
 }

@@ -39,5 +39,6 @@ export const Warehouses: CollectionConfig = {
     { name: 'fulfilmentPriority', type: 'number', required: true, defaultValue: 100, admin: { description: 'Lowest number is allocated first.' } },
     { name: 'externalId', type: 'text', index: true },
     { name: 'active', type: 'checkbox', defaultValue: true, admin: { position: 'sidebar' } },
+    { name: 'locationTree', type: 'ui', admin: { components: { Field: '/components/LocationTree#LocationTree' } } },
   ],
 }

@@ -2,7 +2,6 @@ import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres/drizzle'
 
 import { hasRoleInTenant, type TenantAwareUser } from '../../access/tenantMembership'
-import type { Role } from '../../access/roles'
 import { slugs } from '../../collections/slugs'
 import { sqlList, transactionDb } from '../../db/transaction'
 import { tenantIdOf } from '../../hooks/tenantIdOf'
@@ -10,8 +9,8 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import { findSystemLocationId } from '../stock/locations'
 import { postMovements, type Movement } from '../stock/postMovements'
 import { parseQuantity } from '../stock/quantity'
+import { ADJUSTMENT_TRANSITIONS, type AdjustmentAction, type AdjustmentStatus } from './transitions'
 
-type AdjustmentStatus = 'draft' | 'pending-approval' | 'posted' | 'rejected'
 type AdjustmentLine = { item: number; quantity: number; reason: string; location?: number | null; lot?: number | null; unitCost?: number | null }
 type Adjustment = {
   id: number
@@ -24,11 +23,11 @@ type Adjustment = {
   valueAtCost?: number | null
 }
 
-const MANAGERS: Role[] = ['admin', 'inventory-manager']
-const APPROVERS: Role[] = ['admin', 'approver']
-
-/** Locks the document row for the rest of the transaction, so two transitions of one adjustment run one after the other. */
-async function loadForTransition(req: PayloadRequest, id: number, roles: Role[], expected: AdjustmentStatus[]): Promise<Adjustment> {
+/**
+ * Loads the adjustment for `action`, locking its row for the rest of the transaction so two transitions of one
+ * adjustment run one after the other, and checks the caller's role, the status and the submitter rule.
+ */
+async function loadForTransition(req: PayloadRequest, id: number, action: AdjustmentAction): Promise<Adjustment> {
   if (!Number.isInteger(id)) throw new NotFoundError(`Adjustment ${id} not found`)
   const db = await transactionDb(req)
   const { rows } = await db.execute(sql`SELECT id FROM adjustments WHERE id = ${id} FOR UPDATE`)
@@ -36,12 +35,16 @@ async function loadForTransition(req: PayloadRequest, id: number, roles: Role[],
   const doc = await req.payload.findByID({ collection: slugs.adjustments, id, depth: 0, req, overrideAccess: true })
   const adjustment = { ...(doc as any), tenant: tenantIdOf(doc as any), warehouse: Number((doc as any).warehouse) } as Adjustment
   const user = req.user as TenantAwareUser | null
+  const rule = ADJUSTMENT_TRANSITIONS[action]
   if (!hasRoleInTenant(user, adjustment.tenant, ['admin', 'inventory-manager', 'approver', 'viewer', 'buyer', 'integration'])) {
     throw new NotFoundError(`Adjustment ${id} not found`)
   }
-  if (!hasRoleInTenant(user, adjustment.tenant, roles)) throw new ForbiddenError(`Your role cannot do that to adjustment ${adjustment.number}.`)
-  if (!expected.includes(adjustment.status)) {
-    throw new ConflictError('ADJUSTMENT.INVALID_TRANSITION', `Adjustment ${adjustment.number} is ${adjustment.status}; expected ${expected.join(' or ')}.`)
+  if (!hasRoleInTenant(user, adjustment.tenant, rule.roles)) throw new ForbiddenError(`Your role cannot ${action} adjustment ${adjustment.number}.`)
+  if (!rule.from.includes(adjustment.status)) {
+    throw new ConflictError('ADJUSTMENT.INVALID_TRANSITION', `Adjustment ${adjustment.number} is ${adjustment.status}; it cannot be ${action === 'submit' ? 'submitted' : `${action}d`}.`)
+  }
+  if (rule.isForbiddenToSubmitter && String(adjustment.submittedBy) === String(user?.id)) {
+    throw new ForbiddenError(`You submitted ${adjustment.number}; another approver must ${action} it.`)
   }
   return adjustment
 }
@@ -123,7 +126,7 @@ async function save(req: PayloadRequest, id: number, data: Record<string, unknow
 
 /** Draft → posted (within the approval threshold) or pending-approval (above it). */
 export async function submitAdjustment({ req, id }: { req: PayloadRequest; id: number }) {
-  const adjustment = await loadForTransition(req, id, MANAGERS, ['draft'])
+  const adjustment = await loadForTransition(req, id, 'submit')
   const { lines, value } = await valueLines(req, adjustment)
   const tenant = await req.payload.findByID({ collection: slugs.tenants, id: adjustment.tenant, depth: 0, req, overrideAccess: true })
   const needsApproval = await isAbove(req, value, tenant.settings?.adjustmentApprovalThreshold ?? 0)
@@ -140,10 +143,7 @@ export async function submitAdjustment({ req, id }: { req: PayloadRequest; id: n
 
 /** Pending-approval → posted, by an approver other than the submitter whose limit covers the value. */
 export async function approveAdjustment({ req, id }: { req: PayloadRequest; id: number }) {
-  const adjustment = await loadForTransition(req, id, APPROVERS, ['pending-approval'])
-  if (String(adjustment.submittedBy) === String(req.user!.id)) {
-    throw new ForbiddenError(`You submitted ${adjustment.number}; another approver must approve it.`)
-  }
+  const adjustment = await loadForTransition(req, id, 'approve')
   const { lines, value } = await valueLines(req, adjustment)
   if (await isAbove(req, value, (req.user as { approvalLimit?: number | null }).approvalLimit)) {
     throw new ForbiddenError(`${adjustment.number} is worth ${value}, above your approval limit.`)
@@ -155,6 +155,6 @@ export async function approveAdjustment({ req, id }: { req: PayloadRequest; id: 
 /** Pending-approval → rejected, with a reason. Nothing is posted. */
 export async function rejectAdjustment({ req, id, reason }: { req: PayloadRequest; id: number; reason: unknown }) {
   if (typeof reason !== 'string' || !reason.trim()) throw new ValidationError('VALIDATION.REASON_REQUIRED', 'Say why the adjustment is rejected.', 'reason')
-  const adjustment = await loadForTransition(req, id, APPROVERS, ['pending-approval'])
+  const adjustment = await loadForTransition(req, id, 'reject')
   return save(req, adjustment.id, { status: 'rejected', approvedBy: req.user!.id, decidedAt: new Date().toISOString(), rejectionReason: reason.trim() })
 }

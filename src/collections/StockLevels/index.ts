@@ -1,7 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
-import { readOnlyForTenant } from '../access/readOnly'
-import { slugs } from './slugs'
+import { readOnlyForTenant } from '../../access/readOnly'
+import { slugs } from '../slugs'
+import { stockAsOfEndpoint } from './asOfEndpoint'
 
 const quantity = (name: string, description: string) =>
   ({ name, type: 'number', required: true, defaultValue: 0, admin: { readOnly: true, description } }) as const
@@ -14,6 +15,7 @@ export const StockLevels: CollectionConfig = {
   slug: slugs.stockLevels,
   admin: { defaultColumns: ['item', 'warehouse', 'onHand', 'available', 'reserved', 'quarantined', 'inTransit', 'onOrder'], group: 'Stock' },
   access: readOnlyForTenant,
+  endpoints: [stockAsOfEndpoint],
   indexes: [{ fields: ['item', 'warehouse'], unique: true }],
   fields: [
     { name: 'item', type: 'relationship', relationTo: slugs.items, required: true, index: true },

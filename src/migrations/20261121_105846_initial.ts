@@ -7,6 +7,13 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE TYPE "public"."enum_plans_features" AS ENUM('multiWarehouse', 'lots', 'recalls', 'webhooks', 'csvImport', 'forecasting', 'advancedReports');
   CREATE TYPE "public"."enum_items_base_unit" AS ENUM('each', 'kg', 'g', 'l', 'ml', 'm', 'cm');
   CREATE TYPE "public"."enum_warehouses_type" AS ENUM('central-kitchen', 'store', 'fulfilment-centre', 'dark-store', '3pl');
+  CREATE TYPE "public"."enum_locations_kind" AS ENUM('internal', 'quarantine', 'transit', 'supplier', 'customer', 'adjustment', 'scrap', 'production');
+  CREATE TYPE "public"."enum_locations_temperature_class" AS ENUM('ambient', 'chilled', 'frozen');
+  CREATE TYPE "public"."enum_lots_status" AS ENUM('active', 'quarantined', 'expired', 'recalled');
+  CREATE TYPE "public"."enum_adjustments_lines_reason" AS ENUM('damage', 'shrinkage', 'found', 'spoilage', 'correction', 'opening-balance');
+  CREATE TYPE "public"."enum_adjustments_status" AS ENUM('draft', 'pending-approval', 'posted', 'rejected');
+  CREATE TYPE "public"."enum_stock_buckets_location_kind" AS ENUM('internal', 'quarantine', 'transit', 'supplier', 'customer', 'adjustment', 'scrap', 'production');
+  CREATE TYPE "public"."enum_ledger_entries_movement_type" AS ENUM('receipt', 'issue', 'transfer-out', 'transfer-in', 'adjustment', 'count-variance', 'quarantine', 'release', 'scrap', 'return');
   CREATE TYPE "public"."enum_idempotency_records_state" AS ENUM('in-flight', 'completed');
   CREATE TABLE "tenants" (
   	"id" serial PRIMARY KEY NOT NULL,
@@ -141,6 +148,139 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
   
+  CREATE TABLE "locations" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"tenant_id" integer,
+  	"code" varchar NOT NULL,
+  	"name" varchar NOT NULL,
+  	"kind" "enum_locations_kind" DEFAULT 'internal' NOT NULL,
+  	"warehouse_id" integer,
+  	"parent_id" integer,
+  	"path" varchar,
+  	"temperature_class" "enum_locations_temperature_class" DEFAULT 'ambient',
+  	"is_system" boolean DEFAULT false,
+  	"active" boolean DEFAULT true,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
+  CREATE TABLE "lots" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"tenant_id" integer,
+  	"item_id" integer NOT NULL,
+  	"lot_number" varchar NOT NULL,
+  	"expiry_date" timestamp(3) with time zone,
+  	"status" "enum_lots_status" DEFAULT 'active' NOT NULL,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
+  CREATE TABLE "adjustments_lines" (
+  	"_order" integer NOT NULL,
+  	"_parent_id" integer NOT NULL,
+  	"id" varchar PRIMARY KEY NOT NULL,
+  	"item_id" integer NOT NULL,
+  	"quantity" numeric NOT NULL,
+  	"reason" "enum_adjustments_lines_reason" NOT NULL,
+  	"location_id" integer,
+  	"lot_id" integer,
+  	"unit_cost" numeric
+  );
+  
+  CREATE TABLE "adjustments" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"tenant_id" integer,
+  	"number" varchar,
+  	"warehouse_id" integer NOT NULL,
+  	"note" varchar,
+  	"status" "enum_adjustments_status" DEFAULT 'draft' NOT NULL,
+  	"value_at_cost" numeric,
+  	"submitted_by_id" integer,
+  	"submitted_at" timestamp(3) with time zone,
+  	"approved_by_id" integer,
+  	"decided_at" timestamp(3) with time zone,
+  	"rejection_reason" varchar,
+  	"posted_at" timestamp(3) with time zone,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
+  CREATE TABLE "stock_levels" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"tenant_id" integer,
+  	"item_id" integer NOT NULL,
+  	"warehouse_id" integer NOT NULL,
+  	"on_hand" numeric DEFAULT 0 NOT NULL,
+  	"quarantined" numeric DEFAULT 0 NOT NULL,
+  	"reserved" numeric DEFAULT 0 NOT NULL,
+  	"in_transit" numeric DEFAULT 0 NOT NULL,
+  	"on_order" numeric DEFAULT 0 NOT NULL,
+  	"available" numeric DEFAULT 0 NOT NULL,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	CONSTRAINT "stock_levels_non_negative" CHECK ("stock_levels"."on_hand" >= 0 AND "stock_levels"."quarantined" >= 0 AND "stock_levels"."reserved" >= 0 AND "stock_levels"."in_transit" >= 0 AND "stock_levels"."on_order" >= 0 AND "stock_levels"."available" >= 0),
+  	CONSTRAINT "stock_levels_quarantine_within_on_hand" CHECK ("stock_levels"."quarantined" <= "stock_levels"."on_hand")
+  );
+  
+  CREATE TABLE "stock_buckets" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"tenant_id" integer,
+  	"item_id" integer NOT NULL,
+  	"location_id" integer NOT NULL,
+  	"lot_id" integer,
+  	"warehouse_id" integer,
+  	"location_kind" "enum_stock_buckets_location_kind" NOT NULL,
+  	"quantity" numeric DEFAULT 0 NOT NULL,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	CONSTRAINT "stock_buckets_item_location_lot" UNIQUE NULLS NOT DISTINCT("item_id","location_id","lot_id"),
+  	CONSTRAINT "stock_buckets_non_negative" CHECK ("stock_buckets"."quantity" >= 0 OR "stock_buckets"."location_kind"::text IN ('supplier', 'customer', 'adjustment', 'scrap', 'production'))
+  );
+  
+  CREATE TABLE "ledger_entries" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"tenant_id" integer,
+  	"item_id" integer NOT NULL,
+  	"lot_id" integer,
+  	"quantity" numeric NOT NULL,
+  	"from_location_id" integer NOT NULL,
+  	"to_location_id" integer NOT NULL,
+  	"from_warehouse_id" integer,
+  	"to_warehouse_id" integer,
+  	"unit_cost" numeric,
+  	"movement_type" "enum_ledger_entries_movement_type" NOT NULL,
+  	"reason_code" varchar,
+  	"source_collection" varchar,
+  	"source_id" varchar,
+  	"reference" varchar,
+  	"qty_before_from" numeric,
+  	"qty_after_from" numeric,
+  	"qty_before_to" numeric,
+  	"qty_after_to" numeric,
+  	"actor_id" integer,
+  	"idempotency_key" varchar NOT NULL,
+  	"line_no" numeric NOT NULL,
+  	"request_hash" varchar NOT NULL,
+  	"occurred_at" timestamp(3) with time zone NOT NULL,
+  	"hash" varchar NOT NULL,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	CONSTRAINT "ledger_entries_quantity_positive" CHECK ("ledger_entries"."quantity" > 0),
+  	CONSTRAINT "ledger_entries_distinct_locations" CHECK ("ledger_entries"."from_location_id" <> "ledger_entries"."to_location_id")
+  );
+  
+  CREATE TABLE "ledger_seals" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"from_entry_id" numeric NOT NULL,
+  	"to_entry_id" numeric NOT NULL,
+  	"entry_count" numeric NOT NULL,
+  	"root_hash" varchar NOT NULL,
+  	"previous_seal_hash" varchar,
+  	"seal_hash" varchar NOT NULL,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
   CREATE TABLE "suppliers_contacts" (
   	"_order" integer NOT NULL,
   	"_parent_id" integer NOT NULL,
@@ -173,6 +313,15 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"response_status" numeric,
   	"response_body" jsonb,
   	"expires_at" timestamp(3) with time zone NOT NULL,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
+  CREATE TABLE "document_sequences" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"tenant_id" integer NOT NULL,
+  	"name" varchar NOT NULL,
+  	"value" numeric DEFAULT 0 NOT NULL,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
@@ -212,8 +361,16 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"plans_id" integer,
   	"items_id" integer,
   	"warehouses_id" integer,
+  	"locations_id" integer,
+  	"lots_id" integer,
+  	"adjustments_id" integer,
+  	"stock_levels_id" integer,
+  	"stock_buckets_id" integer,
+  	"ledger_entries_id" integer,
+  	"ledger_seals_id" integer,
   	"suppliers_id" integer,
   	"idempotency_records_id" integer,
+  	"document_sequences_id" integer,
   	"outbox_id" integer
   );
   
@@ -252,9 +409,39 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "items" ADD CONSTRAINT "items_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "warehouses" ADD CONSTRAINT "warehouses_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "warehouses" ADD CONSTRAINT "warehouses_parent_id_warehouses_id_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."warehouses"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "locations" ADD CONSTRAINT "locations_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "locations" ADD CONSTRAINT "locations_warehouse_id_warehouses_id_fk" FOREIGN KEY ("warehouse_id") REFERENCES "public"."warehouses"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "locations" ADD CONSTRAINT "locations_parent_id_locations_id_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."locations"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "lots" ADD CONSTRAINT "lots_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "lots" ADD CONSTRAINT "lots_item_id_items_id_fk" FOREIGN KEY ("item_id") REFERENCES "public"."items"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "adjustments_lines" ADD CONSTRAINT "adjustments_lines_item_id_items_id_fk" FOREIGN KEY ("item_id") REFERENCES "public"."items"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "adjustments_lines" ADD CONSTRAINT "adjustments_lines_location_id_locations_id_fk" FOREIGN KEY ("location_id") REFERENCES "public"."locations"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "adjustments_lines" ADD CONSTRAINT "adjustments_lines_lot_id_lots_id_fk" FOREIGN KEY ("lot_id") REFERENCES "public"."lots"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "adjustments_lines" ADD CONSTRAINT "adjustments_lines_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."adjustments"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "adjustments" ADD CONSTRAINT "adjustments_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "adjustments" ADD CONSTRAINT "adjustments_warehouse_id_warehouses_id_fk" FOREIGN KEY ("warehouse_id") REFERENCES "public"."warehouses"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "adjustments" ADD CONSTRAINT "adjustments_submitted_by_id_users_id_fk" FOREIGN KEY ("submitted_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "adjustments" ADD CONSTRAINT "adjustments_approved_by_id_users_id_fk" FOREIGN KEY ("approved_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "stock_levels" ADD CONSTRAINT "stock_levels_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "stock_levels" ADD CONSTRAINT "stock_levels_item_id_items_id_fk" FOREIGN KEY ("item_id") REFERENCES "public"."items"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "stock_levels" ADD CONSTRAINT "stock_levels_warehouse_id_warehouses_id_fk" FOREIGN KEY ("warehouse_id") REFERENCES "public"."warehouses"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "stock_buckets" ADD CONSTRAINT "stock_buckets_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "stock_buckets" ADD CONSTRAINT "stock_buckets_item_id_items_id_fk" FOREIGN KEY ("item_id") REFERENCES "public"."items"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "stock_buckets" ADD CONSTRAINT "stock_buckets_location_id_locations_id_fk" FOREIGN KEY ("location_id") REFERENCES "public"."locations"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "stock_buckets" ADD CONSTRAINT "stock_buckets_lot_id_lots_id_fk" FOREIGN KEY ("lot_id") REFERENCES "public"."lots"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "stock_buckets" ADD CONSTRAINT "stock_buckets_warehouse_id_warehouses_id_fk" FOREIGN KEY ("warehouse_id") REFERENCES "public"."warehouses"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "ledger_entries" ADD CONSTRAINT "ledger_entries_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "ledger_entries" ADD CONSTRAINT "ledger_entries_item_id_items_id_fk" FOREIGN KEY ("item_id") REFERENCES "public"."items"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "ledger_entries" ADD CONSTRAINT "ledger_entries_lot_id_lots_id_fk" FOREIGN KEY ("lot_id") REFERENCES "public"."lots"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "ledger_entries" ADD CONSTRAINT "ledger_entries_from_location_id_locations_id_fk" FOREIGN KEY ("from_location_id") REFERENCES "public"."locations"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "ledger_entries" ADD CONSTRAINT "ledger_entries_to_location_id_locations_id_fk" FOREIGN KEY ("to_location_id") REFERENCES "public"."locations"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "ledger_entries" ADD CONSTRAINT "ledger_entries_from_warehouse_id_warehouses_id_fk" FOREIGN KEY ("from_warehouse_id") REFERENCES "public"."warehouses"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "ledger_entries" ADD CONSTRAINT "ledger_entries_to_warehouse_id_warehouses_id_fk" FOREIGN KEY ("to_warehouse_id") REFERENCES "public"."warehouses"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "ledger_entries" ADD CONSTRAINT "ledger_entries_actor_id_users_id_fk" FOREIGN KEY ("actor_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "suppliers_contacts" ADD CONSTRAINT "suppliers_contacts_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."suppliers"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "suppliers" ADD CONSTRAINT "suppliers_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "idempotency_records" ADD CONSTRAINT "idempotency_records_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "document_sequences" ADD CONSTRAINT "document_sequences_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "outbox" ADD CONSTRAINT "outbox_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."payload_locked_documents"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_tenants_fk" FOREIGN KEY ("tenants_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;
@@ -262,8 +449,16 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_plans_fk" FOREIGN KEY ("plans_id") REFERENCES "public"."plans"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_items_fk" FOREIGN KEY ("items_id") REFERENCES "public"."items"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_warehouses_fk" FOREIGN KEY ("warehouses_id") REFERENCES "public"."warehouses"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_locations_fk" FOREIGN KEY ("locations_id") REFERENCES "public"."locations"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_lots_fk" FOREIGN KEY ("lots_id") REFERENCES "public"."lots"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_adjustments_fk" FOREIGN KEY ("adjustments_id") REFERENCES "public"."adjustments"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_stock_levels_fk" FOREIGN KEY ("stock_levels_id") REFERENCES "public"."stock_levels"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_stock_buckets_fk" FOREIGN KEY ("stock_buckets_id") REFERENCES "public"."stock_buckets"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_ledger_entries_fk" FOREIGN KEY ("ledger_entries_id") REFERENCES "public"."ledger_entries"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_ledger_seals_fk" FOREIGN KEY ("ledger_seals_id") REFERENCES "public"."ledger_seals"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_suppliers_fk" FOREIGN KEY ("suppliers_id") REFERENCES "public"."suppliers"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_idempotency_records_fk" FOREIGN KEY ("idempotency_records_id") REFERENCES "public"."idempotency_records"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_document_sequences_fk" FOREIGN KEY ("document_sequences_id") REFERENCES "public"."document_sequences"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_outbox_fk" FOREIGN KEY ("outbox_id") REFERENCES "public"."outbox"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_preferences_rels" ADD CONSTRAINT "payload_preferences_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."payload_preferences"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_preferences_rels" ADD CONSTRAINT "payload_preferences_rels_users_fk" FOREIGN KEY ("users_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
@@ -305,6 +500,64 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "warehouses_updated_at_idx" ON "warehouses" USING btree ("updated_at");
   CREATE INDEX "warehouses_created_at_idx" ON "warehouses" USING btree ("created_at");
   CREATE UNIQUE INDEX "tenant_code_idx" ON "warehouses" USING btree ("tenant_id","code");
+  CREATE INDEX "locations_tenant_idx" ON "locations" USING btree ("tenant_id");
+  CREATE INDEX "locations_warehouse_idx" ON "locations" USING btree ("warehouse_id");
+  CREATE INDEX "locations_parent_idx" ON "locations" USING btree ("parent_id");
+  CREATE INDEX "locations_path_idx" ON "locations" USING btree ("path");
+  CREATE INDEX "locations_updated_at_idx" ON "locations" USING btree ("updated_at");
+  CREATE INDEX "locations_created_at_idx" ON "locations" USING btree ("created_at");
+  CREATE UNIQUE INDEX "tenant_path_idx" ON "locations" USING btree ("tenant_id","path");
+  CREATE INDEX "lots_tenant_idx" ON "lots" USING btree ("tenant_id");
+  CREATE INDEX "lots_item_idx" ON "lots" USING btree ("item_id");
+  CREATE INDEX "lots_expiry_date_idx" ON "lots" USING btree ("expiry_date");
+  CREATE INDEX "lots_updated_at_idx" ON "lots" USING btree ("updated_at");
+  CREATE INDEX "lots_created_at_idx" ON "lots" USING btree ("created_at");
+  CREATE UNIQUE INDEX "tenant_item_lotNumber_idx" ON "lots" USING btree ("tenant_id","item_id","lot_number");
+  CREATE INDEX "adjustments_lines_order_idx" ON "adjustments_lines" USING btree ("_order");
+  CREATE INDEX "adjustments_lines_parent_id_idx" ON "adjustments_lines" USING btree ("_parent_id");
+  CREATE INDEX "adjustments_lines_item_idx" ON "adjustments_lines" USING btree ("item_id");
+  CREATE INDEX "adjustments_lines_location_idx" ON "adjustments_lines" USING btree ("location_id");
+  CREATE INDEX "adjustments_lines_lot_idx" ON "adjustments_lines" USING btree ("lot_id");
+  CREATE INDEX "adjustments_tenant_idx" ON "adjustments" USING btree ("tenant_id");
+  CREATE INDEX "adjustments_number_idx" ON "adjustments" USING btree ("number");
+  CREATE INDEX "adjustments_warehouse_idx" ON "adjustments" USING btree ("warehouse_id");
+  CREATE INDEX "adjustments_status_idx" ON "adjustments" USING btree ("status");
+  CREATE INDEX "adjustments_submitted_by_idx" ON "adjustments" USING btree ("submitted_by_id");
+  CREATE INDEX "adjustments_approved_by_idx" ON "adjustments" USING btree ("approved_by_id");
+  CREATE INDEX "adjustments_updated_at_idx" ON "adjustments" USING btree ("updated_at");
+  CREATE INDEX "adjustments_created_at_idx" ON "adjustments" USING btree ("created_at");
+  CREATE INDEX "stock_levels_tenant_idx" ON "stock_levels" USING btree ("tenant_id");
+  CREATE INDEX "stock_levels_item_idx" ON "stock_levels" USING btree ("item_id");
+  CREATE INDEX "stock_levels_warehouse_idx" ON "stock_levels" USING btree ("warehouse_id");
+  CREATE INDEX "stock_levels_updated_at_idx" ON "stock_levels" USING btree ("updated_at");
+  CREATE INDEX "stock_levels_created_at_idx" ON "stock_levels" USING btree ("created_at");
+  CREATE UNIQUE INDEX "item_warehouse_idx" ON "stock_levels" USING btree ("item_id","warehouse_id");
+  CREATE INDEX "stock_buckets_tenant_idx" ON "stock_buckets" USING btree ("tenant_id");
+  CREATE INDEX "stock_buckets_item_idx" ON "stock_buckets" USING btree ("item_id");
+  CREATE INDEX "stock_buckets_location_idx" ON "stock_buckets" USING btree ("location_id");
+  CREATE INDEX "stock_buckets_lot_idx" ON "stock_buckets" USING btree ("lot_id");
+  CREATE INDEX "stock_buckets_warehouse_idx" ON "stock_buckets" USING btree ("warehouse_id");
+  CREATE INDEX "stock_buckets_updated_at_idx" ON "stock_buckets" USING btree ("updated_at");
+  CREATE INDEX "stock_buckets_created_at_idx" ON "stock_buckets" USING btree ("created_at");
+  CREATE INDEX "ledger_entries_tenant_idx" ON "ledger_entries" USING btree ("tenant_id");
+  CREATE INDEX "ledger_entries_item_idx" ON "ledger_entries" USING btree ("item_id");
+  CREATE INDEX "ledger_entries_lot_idx" ON "ledger_entries" USING btree ("lot_id");
+  CREATE INDEX "ledger_entries_from_location_idx" ON "ledger_entries" USING btree ("from_location_id");
+  CREATE INDEX "ledger_entries_to_location_idx" ON "ledger_entries" USING btree ("to_location_id");
+  CREATE INDEX "ledger_entries_from_warehouse_idx" ON "ledger_entries" USING btree ("from_warehouse_id");
+  CREATE INDEX "ledger_entries_to_warehouse_idx" ON "ledger_entries" USING btree ("to_warehouse_id");
+  CREATE INDEX "ledger_entries_movement_type_idx" ON "ledger_entries" USING btree ("movement_type");
+  CREATE INDEX "ledger_entries_source_id_idx" ON "ledger_entries" USING btree ("source_id");
+  CREATE INDEX "ledger_entries_reference_idx" ON "ledger_entries" USING btree ("reference");
+  CREATE INDEX "ledger_entries_actor_idx" ON "ledger_entries" USING btree ("actor_id");
+  CREATE INDEX "ledger_entries_occurred_at_idx" ON "ledger_entries" USING btree ("occurred_at");
+  CREATE INDEX "ledger_entries_updated_at_idx" ON "ledger_entries" USING btree ("updated_at");
+  CREATE INDEX "ledger_entries_created_at_idx" ON "ledger_entries" USING btree ("created_at");
+  CREATE UNIQUE INDEX "tenant_idempotencyKey_lineNo_idx" ON "ledger_entries" USING btree ("tenant_id","idempotency_key","line_no");
+  CREATE INDEX "item_occurredAt_idx" ON "ledger_entries" USING btree ("item_id","occurred_at");
+  CREATE UNIQUE INDEX "ledger_seals_to_entry_id_idx" ON "ledger_seals" USING btree ("to_entry_id");
+  CREATE INDEX "ledger_seals_updated_at_idx" ON "ledger_seals" USING btree ("updated_at");
+  CREATE INDEX "ledger_seals_created_at_idx" ON "ledger_seals" USING btree ("created_at");
   CREATE INDEX "suppliers_contacts_order_idx" ON "suppliers_contacts" USING btree ("_order");
   CREATE INDEX "suppliers_contacts_parent_id_idx" ON "suppliers_contacts" USING btree ("_parent_id");
   CREATE INDEX "suppliers_tenant_idx" ON "suppliers" USING btree ("tenant_id");
@@ -317,6 +570,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "idempotency_records_updated_at_idx" ON "idempotency_records" USING btree ("updated_at");
   CREATE INDEX "idempotency_records_created_at_idx" ON "idempotency_records" USING btree ("created_at");
   CREATE UNIQUE INDEX "tenant_scope_key_idx" ON "idempotency_records" USING btree ("tenant_id","scope","key");
+  CREATE INDEX "document_sequences_tenant_idx" ON "document_sequences" USING btree ("tenant_id");
+  CREATE INDEX "document_sequences_updated_at_idx" ON "document_sequences" USING btree ("updated_at");
+  CREATE INDEX "document_sequences_created_at_idx" ON "document_sequences" USING btree ("created_at");
+  CREATE UNIQUE INDEX "tenant_name_idx" ON "document_sequences" USING btree ("tenant_id","name");
   CREATE INDEX "outbox_tenant_idx" ON "outbox" USING btree ("tenant_id");
   CREATE INDEX "outbox_event_type_idx" ON "outbox" USING btree ("event_type");
   CREATE INDEX "outbox_aggregate_key_idx" ON "outbox" USING btree ("aggregate_key");
@@ -336,8 +593,16 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "payload_locked_documents_rels_plans_id_idx" ON "payload_locked_documents_rels" USING btree ("plans_id");
   CREATE INDEX "payload_locked_documents_rels_items_id_idx" ON "payload_locked_documents_rels" USING btree ("items_id");
   CREATE INDEX "payload_locked_documents_rels_warehouses_id_idx" ON "payload_locked_documents_rels" USING btree ("warehouses_id");
+  CREATE INDEX "payload_locked_documents_rels_locations_id_idx" ON "payload_locked_documents_rels" USING btree ("locations_id");
+  CREATE INDEX "payload_locked_documents_rels_lots_id_idx" ON "payload_locked_documents_rels" USING btree ("lots_id");
+  CREATE INDEX "payload_locked_documents_rels_adjustments_id_idx" ON "payload_locked_documents_rels" USING btree ("adjustments_id");
+  CREATE INDEX "payload_locked_documents_rels_stock_levels_id_idx" ON "payload_locked_documents_rels" USING btree ("stock_levels_id");
+  CREATE INDEX "payload_locked_documents_rels_stock_buckets_id_idx" ON "payload_locked_documents_rels" USING btree ("stock_buckets_id");
+  CREATE INDEX "payload_locked_documents_rels_ledger_entries_id_idx" ON "payload_locked_documents_rels" USING btree ("ledger_entries_id");
+  CREATE INDEX "payload_locked_documents_rels_ledger_seals_id_idx" ON "payload_locked_documents_rels" USING btree ("ledger_seals_id");
   CREATE INDEX "payload_locked_documents_rels_suppliers_id_idx" ON "payload_locked_documents_rels" USING btree ("suppliers_id");
   CREATE INDEX "payload_locked_documents_rels_idempotency_records_id_idx" ON "payload_locked_documents_rels" USING btree ("idempotency_records_id");
+  CREATE INDEX "payload_locked_documents_rels_document_sequences_id_idx" ON "payload_locked_documents_rels" USING btree ("document_sequences_id");
   CREATE INDEX "payload_locked_documents_rels_outbox_id_idx" ON "payload_locked_documents_rels" USING btree ("outbox_id");
   CREATE INDEX "payload_preferences_key_idx" ON "payload_preferences" USING btree ("key");
   CREATE INDEX "payload_preferences_updated_at_idx" ON "payload_preferences" USING btree ("updated_at");
@@ -363,9 +628,18 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "items_barcodes" CASCADE;
   DROP TABLE "items" CASCADE;
   DROP TABLE "warehouses" CASCADE;
+  DROP TABLE "locations" CASCADE;
+  DROP TABLE "lots" CASCADE;
+  DROP TABLE "adjustments_lines" CASCADE;
+  DROP TABLE "adjustments" CASCADE;
+  DROP TABLE "stock_levels" CASCADE;
+  DROP TABLE "stock_buckets" CASCADE;
+  DROP TABLE "ledger_entries" CASCADE;
+  DROP TABLE "ledger_seals" CASCADE;
   DROP TABLE "suppliers_contacts" CASCADE;
   DROP TABLE "suppliers" CASCADE;
   DROP TABLE "idempotency_records" CASCADE;
+  DROP TABLE "document_sequences" CASCADE;
   DROP TABLE "outbox" CASCADE;
   DROP TABLE "payload_kv" CASCADE;
   DROP TABLE "payload_locked_documents" CASCADE;
@@ -378,5 +652,12 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TYPE "public"."enum_plans_features";
   DROP TYPE "public"."enum_items_base_unit";
   DROP TYPE "public"."enum_warehouses_type";
+  DROP TYPE "public"."enum_locations_kind";
+  DROP TYPE "public"."enum_locations_temperature_class";
+  DROP TYPE "public"."enum_lots_status";
+  DROP TYPE "public"."enum_adjustments_lines_reason";
+  DROP TYPE "public"."enum_adjustments_status";
+  DROP TYPE "public"."enum_stock_buckets_location_kind";
+  DROP TYPE "public"."enum_ledger_entries_movement_type";
   DROP TYPE "public"."enum_idempotency_records_state";`)
 }
