@@ -31,6 +31,7 @@ import { emailAdapter } from './src/email/adapter'
 import { availabilityGetEndpoint, availabilityPostEndpoint } from './src/endpoints/availability'
 import { healthEndpoint } from './src/endpoints/health'
 import { metricsEndpoint } from './src/endpoints/metrics'
+import { shapeApiErrors } from './src/hooks/shapeApiErrors'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const isProduction = process.env.NODE_ENV === 'production'
@@ -70,6 +71,7 @@ export default buildConfig({
   email: emailAdapter(),
   endpoints: [healthEndpoint, metricsEndpoint, availabilityGetEndpoint, availabilityPostEndpoint],
   graphQL: { disablePlaygroundInProduction: true },
+  hooks: { afterError: [shapeApiErrors] },
   secret: process.env.PAYLOAD_SECRET || '',
   serverURL: process.env.PUBLIC_URL || '',
   telemetry: false,

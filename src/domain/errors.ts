@@ -1,15 +1,18 @@
+import { APIError } from 'payload'
+
 /**
  * A rule the caller broke, with a stable code and the HTTP status it maps to at the edge. Messages name the
- * ids involved so a person can act on them.
+ * ids involved so a person can act on them. It is a (public) Payload APIError, so one thrown from a hook of a
+ * generated REST/GraphQL operation keeps its status too.
  */
-export class DomainError extends Error {
+export class DomainError extends APIError<{ code: string; path?: string }> {
   constructor(
     readonly code: string,
     message: string,
-    readonly status = 400,
+    status = 400,
     readonly path?: string,
   ) {
-    super(message)
+    super(message, status, { code, ...(path ? { path } : {}) }, true)
     this.name = new.target.name
   }
 }
