@@ -37,6 +37,99 @@ export const DATABASE_TRIGGERS_SQL: string[] = [
   ),
 ]
 
+/**
+ * The locking half of postMovements in one round trip: applies bucket deltas, then stock-level deltas, each list
+ * already sorted by postMovements (the fixed lock order), with conditional updates. A shortage raises SQLSTATE QM001
+ * with a JSON detail naming the row and what was available; the caller's transaction then rolls back whole.
+ */
+DATABASE_TRIGGERS_SQL.push(`CREATE OR REPLACE FUNCTION qm_apply_stock_deltas(p_tenant integer, p_buckets jsonb, p_levels jsonb)
+RETURNS jsonb LANGUAGE plpgsql AS $$
+DECLARE
+  b jsonb;
+  l jsonb;
+  r record;
+  delta numeric;
+  current_quantity numeric;
+  result jsonb := '[]'::jsonb;
+BEGIN
+  FOR b IN SELECT value FROM jsonb_array_elements(p_buckets) LOOP
+    delta := (b->>'delta')::numeric;
+    IF delta > 0 OR (b->>'kind') IN ('supplier', 'customer', 'adjustment', 'scrap', 'production') THEN
+      INSERT INTO stock_buckets (tenant_id, item_id, location_id, lot_id, warehouse_id, location_kind, quantity)
+      VALUES (p_tenant, (b->>'item')::integer, (b->>'location')::integer, (b->>'lot')::integer, (b->>'warehouse')::integer,
+              (b->>'kind')::enum_stock_buckets_location_kind, delta)
+      ON CONFLICT (item_id, location_id, lot_id) DO UPDATE
+        SET quantity = stock_buckets.quantity + EXCLUDED.quantity, updated_at = now();
+    ELSE
+      UPDATE stock_buckets SET quantity = quantity + delta, updated_at = now()
+       WHERE item_id = (b->>'item')::integer AND location_id = (b->>'location')::integer
+         AND lot_id IS NOT DISTINCT FROM (b->>'lot')::integer AND quantity + delta >= 0;
+      IF NOT FOUND THEN
+        SELECT quantity INTO current_quantity FROM stock_buckets
+         WHERE item_id = (b->>'item')::integer AND location_id = (b->>'location')::integer AND lot_id IS NOT DISTINCT FROM (b->>'lot')::integer;
+        RAISE EXCEPTION 'STOCK.INSUFFICIENT' USING ERRCODE = 'QM001', DETAIL = jsonb_build_object(
+          'item', (b->>'item')::integer, 'warehouse', (b->>'warehouse')::integer,
+          'available', coalesce(current_quantity, 0)::text, 'requested', (-delta)::text)::text;
+      END IF;
+    END IF;
+  END LOOP;
+
+  FOR l IN SELECT value FROM jsonb_array_elements(p_levels) LOOP
+    IF (l->>'isLowering')::boolean THEN
+      UPDATE stock_levels s SET
+        on_hand = s.on_hand + (l->>'onHand')::numeric,
+        quarantined = s.quarantined + (l->>'quarantined')::numeric,
+        reserved = s.reserved + (l->>'reserved')::numeric,
+        in_transit = s.in_transit + (l->>'inTransit')::numeric,
+        on_order = s.on_order + (l->>'onOrder')::numeric,
+        available = greatest(s.on_hand + (l->>'onHand')::numeric - s.quarantined - (l->>'quarantined')::numeric
+                             - s.reserved - (l->>'reserved')::numeric, 0),
+        updated_at = now()
+       WHERE s.item_id = (l->>'item')::integer AND s.warehouse_id = (l->>'warehouse')::integer
+         AND s.on_hand + (l->>'onHand')::numeric >= 0 AND s.quarantined + (l->>'quarantined')::numeric >= 0
+         AND s.reserved + (l->>'reserved')::numeric >= 0 AND s.in_transit + (l->>'inTransit')::numeric >= 0
+         AND s.on_order + (l->>'onOrder')::numeric >= 0
+         AND ((l->>'mayLowerAvailability')::boolean
+              OR s.on_hand + (l->>'onHand')::numeric - s.quarantined - (l->>'quarantined')::numeric
+                 - s.reserved - (l->>'reserved')::numeric >= 0)
+      RETURNING s.* INTO r;
+      IF NOT FOUND THEN
+        SELECT available INTO current_quantity FROM stock_levels
+         WHERE item_id = (l->>'item')::integer AND warehouse_id = (l->>'warehouse')::integer;
+        RAISE EXCEPTION 'STOCK.INSUFFICIENT' USING ERRCODE = 'QM001', DETAIL = jsonb_build_object(
+          'item', (l->>'item')::integer, 'warehouse', (l->>'warehouse')::integer,
+          'available', coalesce(current_quantity, 0)::text, 'requested', l->>'requested')::text;
+      END IF;
+    ELSE
+      INSERT INTO stock_levels AS s (tenant_id, item_id, warehouse_id, on_hand, quarantined, reserved, in_transit, on_order, available)
+      VALUES (p_tenant, (l->>'item')::integer, (l->>'warehouse')::integer, (l->>'onHand')::numeric, (l->>'quarantined')::numeric,
+              (l->>'reserved')::numeric, (l->>'inTransit')::numeric, (l->>'onOrder')::numeric,
+              greatest((l->>'onHand')::numeric - (l->>'quarantined')::numeric - (l->>'reserved')::numeric, 0))
+      ON CONFLICT (item_id, warehouse_id) DO UPDATE SET
+        on_hand = s.on_hand + EXCLUDED.on_hand,
+        quarantined = s.quarantined + EXCLUDED.quarantined,
+        reserved = s.reserved + EXCLUDED.reserved,
+        in_transit = s.in_transit + EXCLUDED.in_transit,
+        on_order = s.on_order + EXCLUDED.on_order,
+        available = greatest(s.on_hand + EXCLUDED.on_hand - s.quarantined - EXCLUDED.quarantined - s.reserved - EXCLUDED.reserved, 0),
+        updated_at = now()
+      RETURNING s.* INTO r;
+    END IF;
+    result := result || jsonb_build_array(jsonb_build_object(
+      'item_id', r.item_id, 'warehouse_id', r.warehouse_id, 'on_hand', r.on_hand::text, 'quarantined', r.quarantined::text,
+      'reserved', r.reserved::text, 'in_transit', r.in_transit::text, 'on_order', r.on_order::text, 'available', r.available::text));
+  END LOOP;
+  RETURN result;
+END $$`)
+
+/** Takes the posting's idempotency lock and returns any entries already posted under the key (a replay). */
+DATABASE_TRIGGERS_SQL.push(`CREATE OR REPLACE FUNCTION qm_lock_posting(p_tenant integer, p_key text)
+RETURNS SETOF ledger_entries LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_advisory_xact_lock(hashtextextended('ledger:' || p_tenant || ':' || p_key, 0));
+  RETURN QUERY SELECT * FROM ledger_entries WHERE tenant_id = p_tenant AND idempotency_key = p_key ORDER BY line_no;
+END $$`)
+
 export async function applyDatabaseTriggers(payload: Payload): Promise<void> {
   for (const statement of DATABASE_TRIGGERS_SQL) await payload.db.pool.query(statement)
 }

@@ -1,8 +1,11 @@
 import crypto from 'node:crypto'
-import type { Payload } from 'payload'
+import { createLocalReq, type Payload } from 'payload'
 
 import { slugs } from '../collections/slugs'
 import type { Env } from '../config/env'
+import { withTransaction } from '../db/transaction'
+import { findSystemLocationId } from '../domain/stock/locations'
+import { postMovements, type Movement } from '../domain/stock/postMovements'
 import {
   demoIntegrationUser,
   demoItems,
@@ -65,8 +68,9 @@ export async function seedDemo({ payload, env = process.env }: { payload: Payloa
     warehouseIds.set(warehouse.code, doc.id)
   }
 
+  const itemIds = new Map<string, number>()
   for (const item of demoItems) {
-    await payload.create({
+    const created = await payload.create({
       collection: slugs.items,
       data: {
         tenant: tenant.id,
@@ -81,6 +85,7 @@ export async function seedDemo({ payload, env = process.env }: { payload: Payloa
         packagings: item.case ? [{ name: item.case.name, quantity: item.case.quantity }] : [],
       } as any,
     })
+    itemIds.set(item.sku, Number(created.id))
   }
 
   for (const supplier of demoSuppliers) {
@@ -110,7 +115,7 @@ export async function seedDemo({ payload, env = process.env }: { payload: Payloa
     email: env.SEED_ADMIN_EMAIL || DEFAULT_ADMIN_EMAIL,
     password: env.SEED_ADMIN_PASSWORD || generatePassword(),
   }
-  await payload.create({
+  const adminUser = await payload.create({
     collection: slugs.users,
     data: {
       email: admin.email,
@@ -120,6 +125,8 @@ export async function seedDemo({ payload, env = process.env }: { payload: Payloa
       tenants: [{ tenant: tenant.id, roles: ['admin'] }],
     } as any,
   })
+
+  await postOpeningBalances({ payload, adminUser, tenantId: Number(tenant.id), warehouseIds, itemIds })
 
   const roleUsers = []
   for (const user of demoRoleUsers) {
@@ -145,6 +152,46 @@ export async function seedDemo({ payload, env = process.env }: { payload: Payloa
   })
 
   return { admin, roleUsers, integration: { email: demoIntegrationUser.email, apiKey } }
+}
+
+/**
+ * Opening stock for the demo (adjustment → stock, reason "opening-balance", by the admin): the kitchen holds most,
+ * the cafés and the dark store a little, so the console and the API have numbers to show.
+ */
+async function postOpeningBalances({
+  payload,
+  adminUser,
+  tenantId,
+  warehouseIds,
+  itemIds,
+}: {
+  payload: Payload
+  adminUser: any
+  tenantId: number
+  warehouseIds: Map<string, number | string>
+  itemIds: Map<string, number>
+}) {
+  const req = await createLocalReq({ user: { ...adminUser, collection: slugs.users } }, payload)
+  await withTransaction(req, async () => {
+    const adjustmentId = (await findSystemLocationId({ req, tenantId, warehouseId: null, kind: 'adjustment' }))!
+    for (const [code, warehouseId] of warehouseIds) {
+      const stockId = (await findSystemLocationId({ req, tenantId, warehouseId: Number(warehouseId), kind: 'internal' }))!
+      const share = code === 'CK-01' ? 1 : 0.2
+      const movements: Movement[] = demoItems
+        .filter((item) => !item.isLotTracked)
+        .map((item, index) => ({
+          itemId: itemIds.get(item.sku)!,
+          quantity: Math.max(1, Math.round((item.baseUnit === 'each' ? 240 : 40) * share * (1 + (index % 4)))),
+          fromLocationId: adjustmentId,
+          toLocationId: stockId,
+          movementType: 'adjustment',
+          unitCost: item.standardCost,
+          reasonCode: 'opening-balance',
+          reference: 'OPENING',
+        }))
+      await postMovements({ req, tenantId, idempotencyKey: `demo-opening:${code}`, movements, source: { collection: 'seed', id: 'demo' } })
+    }
+  })
 }
 
 export function formatCredentials(credentials: DemoCredentials, url: string): string {

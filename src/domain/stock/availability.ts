@@ -48,26 +48,22 @@ export async function getAvailability({
     throw new ValidationError('VALIDATION.TOO_MANY_SKUS', `At most ${MAX_AVAILABILITY_SKUS} SKUs per request; got ${wanted.length}.`, 'skus')
   }
   const db = await transactionDb(req)
-  const warehouseFilter = warehouseCode ? sql`w.code = ${warehouseCode}` : sql`w.active`
-  const { rows } = await db.execute<Row>(sql`
+  const warehouseFilter = warehouseCode ? sql`(w.active OR w.code = ${warehouseCode})` : sql`w.active`
+  const total = (column: string) => sql.raw(`coalesce(sum(l.${column}) FILTER (WHERE w.active) OVER (PARTITION BY i.id), 0)::text AS t_${column}`)
+  const { rows: allRows } = await db.execute<Row>(sql`
     SELECT i.id AS item_id, i.sku, i.name, i.base_unit, w.id AS warehouse_id, w.code, w.name AS warehouse_name, w.active,
            w.fulfilment_priority::text,
            coalesce(l.on_hand, 0)::text AS on_hand, coalesce(l.available, 0)::text AS available,
            coalesce(l.reserved, 0)::text AS reserved, coalesce(l.quarantined, 0)::text AS quarantined,
            coalesce(l.in_transit, 0)::text AS in_transit, coalesce(l.on_order, 0)::text AS on_order,
-           t.on_hand::text AS t_on_hand, t.available::text AS t_available, t.reserved::text AS t_reserved,
-           t.quarantined::text AS t_quarantined, t.in_transit::text AS t_in_transit, t.on_order::text AS t_on_order
+           ${total('on_hand')}, ${total('available')}, ${total('reserved')}, ${total('quarantined')}, ${total('in_transit')}, ${total('on_order')}
       FROM items i
       LEFT JOIN warehouses w ON w.tenant_id = i.tenant_id AND ${warehouseFilter}
       LEFT JOIN stock_levels l ON l.item_id = i.id AND l.warehouse_id = w.id
-      LEFT JOIN LATERAL (
-        SELECT coalesce(sum(s.on_hand), 0) AS on_hand, coalesce(sum(s.available), 0) AS available,
-               coalesce(sum(s.reserved), 0) AS reserved, coalesce(sum(s.quarantined), 0) AS quarantined,
-               coalesce(sum(s.in_transit), 0) AS in_transit, coalesce(sum(s.on_order), 0) AS on_order
-          FROM stock_levels s JOIN warehouses sw ON sw.id = s.warehouse_id AND sw.active
-         WHERE s.item_id = i.id) t ON true
-     WHERE i.tenant_id = ${tenantId} AND i.sku IN ${sqlList(wanted)}
+     WHERE i.tenant_id = ${tenantId} AND i.sku = ANY(ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(wanted)}::jsonb)))
      ORDER BY i.sku, w.fulfilment_priority, w.code`)
+  // Totals cover every active warehouse; the rows listed are the named warehouse only, when one is named.
+  const rows = warehouseCode ? allRows.filter((row) => row.warehouse_id === null || row.code === warehouseCode) : allRows
 
   const items = new Map<number, ItemAvailability>()
   for (const row of rows) {

@@ -4,10 +4,10 @@ import { sql } from '@payloadcms/db-postgres/drizzle'
 import { hasOpenTransaction, sqlList, transactionDb, type SqlExecutor } from '../../db/transaction'
 import { NotFoundError, ValidationError } from '../errors'
 import { hashLedgerEntry, sha256, type HashedEntryColumns } from '../ledger/entryHash'
-import { writeOutboxEvents, type OutboxEvent } from '../outbox/writeOutboxEvents'
+import { insertOutboxSql, type OutboxEvent } from '../outbox/writeOutboxEvents'
 import { fromUnits, toUnits } from './decimal'
 import { IdempotencyConflictError, InsufficientStockError } from './errors'
-import { isVirtualKind, levelEffect, type LocationKind, type MovementType } from './locationKinds'
+import { levelEffect, type LocationKind, type MovementType } from './locationKinds'
 import { normalizeDecimal, parseQuantity } from './quantity'
 
 export type Movement = {
@@ -103,10 +103,8 @@ export async function postMovements(input: PostMovementsInput): Promise<PostingR
     }
   }
 
-  await applyBucketDeltas(db, tenantId, lines, refs)
-  const levels = await applyLevelDeltas(db, tenantId, deltas, refs, input.mayBreakReservations ?? false)
-  const entries = await insertEntries(db, { tenantId, idempotencyKey, requestHash, occurredAt, actorId: actorIdOf(req), source, lines, levels, refs })
-  await writeOutboxEvents({ req, events: describeEvents({ tenantId, lines, levels, refs, idempotencyKey, occurredAt, entries }) })
+  const levels = await applyStockDeltas(db, tenantId, lines, deltas, refs, input.mayBreakReservations ?? false)
+  const entries = await insertEntriesAndEvents(db, { tenantId, idempotencyKey, requestHash, occurredAt, actorId: actorIdOf(req), source, lines, levels, refs })
   return { entries, levels: levels.map((level) => level.row), isReplay: false }
 }
 
@@ -119,24 +117,20 @@ async function loadReferences(db: SqlExecutor, tenantId: number, movements: Move
   const itemIds = ids([...movements, ...changes].map((row) => row.itemId))
   const locationIds = ids(movements.flatMap((row) => [row.fromLocationId, row.toLocationId]))
   const changeWarehouseIds = ids(changes.map((row) => row.warehouseId))
-  // One connection carries the transaction: these run one after the other.
-  const items = itemIds.length
-    ? await db.execute<ItemRow>(sql`SELECT id, sku, unit_precision, base_unit, track_inventory, is_lot_tracked
-        FROM items WHERE tenant_id = ${tenantId} AND id IN ${sqlList(itemIds)}`)
-    : { rows: [] as ItemRow[] }
-  const locations = locationIds.length
-    ? await db.execute<LocationRow>(sql`SELECT id, kind, warehouse_id FROM locations
-        WHERE tenant_id = ${tenantId} AND id IN ${sqlList(locationIds)}`)
-    : { rows: [] as LocationRow[] }
-  const warehouses = await db.execute<{ id: number; code: string }>(sql`SELECT w.id, w.code FROM warehouses w
-      WHERE w.tenant_id = ${tenantId} AND (w.id IN ${sqlList([0, ...changeWarehouseIds])}
-         OR w.id IN (SELECT warehouse_id FROM locations WHERE id IN ${sqlList([0, ...locationIds])}))`)
+  const { rows } = await db.execute<{ items: ItemRow[]; locations: LocationRow[]; warehouses: { id: number; code: string }[] }>(sql`
+    SELECT
+      (SELECT coalesce(json_agg(i), '[]') FROM (SELECT id, sku, unit_precision, base_unit, track_inventory, is_lot_tracked
+          FROM items WHERE tenant_id = ${tenantId} AND id IN ${sqlList([0, ...itemIds])}) i) AS items,
+      (SELECT coalesce(json_agg(l), '[]') FROM (SELECT id, kind, warehouse_id
+          FROM locations WHERE tenant_id = ${tenantId} AND id IN ${sqlList([0, ...locationIds])}) l) AS locations,
+      (SELECT coalesce(json_agg(w), '[]') FROM (SELECT w.id, w.code FROM warehouses w
+          WHERE w.tenant_id = ${tenantId} AND (w.id IN ${sqlList([0, ...changeWarehouseIds])}
+             OR w.id IN (SELECT warehouse_id FROM locations WHERE id IN ${sqlList([0, ...locationIds])}))) w) AS warehouses`)
+  const { items, locations, warehouses } = rows[0]
   return {
-    items: new Map(items.rows.map((row) => [Number(row.id), { ...row, id: Number(row.id) }])),
-    locations: new Map(
-      locations.rows.map((row) => [Number(row.id), { ...row, id: Number(row.id), warehouse_id: row.warehouse_id === null ? null : Number(row.warehouse_id) }]),
-    ),
-    warehouseCodes: new Map(warehouses.rows.map((row) => [Number(row.id), row.code])),
+    items: new Map(items.map((row) => [Number(row.id), { ...row, id: Number(row.id) }])),
+    locations: new Map(locations.map((row) => [Number(row.id), { ...row, id: Number(row.id), warehouse_id: row.warehouse_id === null ? null : Number(row.warehouse_id) }])),
+    warehouseCodes: new Map(warehouses.map((row) => [Number(row.id), row.code])),
   }
 }
 
@@ -210,128 +204,79 @@ function collectLevelDeltas(lines: Line[], changes: LevelChange[], refs: Referen
 
 async function findPosting(db: SqlExecutor, tenantId: number, idempotencyKey: string): Promise<PostedEntry[]> {
   // Serialises concurrent postings under one key, so the later one sees the first's entries and replays them.
-  await db.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`ledger:${tenantId}:${idempotencyKey}`}, 0))`)
-  const { rows } = await db.execute<PostedEntry>(
-    sql`SELECT * FROM ledger_entries WHERE tenant_id = ${tenantId} AND idempotency_key = ${idempotencyKey} ORDER BY line_no`,
-  )
+  const { rows } = await db.execute<PostedEntry>(sql`SELECT * FROM qm_lock_posting(${tenantId}, ${idempotencyKey})`)
   return rows
 }
 
-async function applyBucketDeltas(db: SqlExecutor, tenantId: number, lines: Line[], refs: References): Promise<void> {
-  type Bucket = { itemId: number; locationId: number; lotId: number | null; units: bigint }
-  const buckets = new Map<string, Bucket>()
-  const add = (line: Line, locationId: number, units: bigint) => {
-    const key = `${line.itemId}|${locationId}|${line.lotId ?? ''}`
-    const bucket = buckets.get(key) ?? { itemId: line.itemId, locationId, lotId: line.lotId, units: 0n }
-    bucket.units += units
-    buckets.set(key, bucket)
-  }
-  for (const line of lines) {
-    add(line, line.fromLocationId, -line.units)
-    add(line, line.toLocationId, line.units)
-  }
-  const ordered = [...buckets.values()]
-    .filter((bucket) => bucket.units !== 0n)
-    .sort((a, b) => a.itemId - b.itemId || a.locationId - b.locationId || (a.lotId ?? 0) - (b.lotId ?? 0))
-  for (const bucket of ordered) {
-    const location = refs.locations.get(bucket.locationId)!
-    const delta = fromUnits(bucket.units)
-    if (bucket.units > 0n || isVirtualKind(location.kind)) {
-      await db.execute(sql`
-        INSERT INTO stock_buckets (tenant_id, item_id, location_id, lot_id, warehouse_id, location_kind, quantity)
-        VALUES (${tenantId}, ${bucket.itemId}, ${bucket.locationId}, ${bucket.lotId}, ${location.warehouse_id}, ${location.kind}, ${delta})
-        ON CONFLICT (item_id, location_id, lot_id) DO UPDATE
-          SET quantity = stock_buckets.quantity + EXCLUDED.quantity, updated_at = now()`)
-      continue
-    }
-    const { rows } = await db.execute(sql`
-      UPDATE stock_buckets SET quantity = quantity + ${delta}::numeric, updated_at = now()
-       WHERE item_id = ${bucket.itemId} AND location_id = ${bucket.locationId} AND lot_id IS NOT DISTINCT FROM ${bucket.lotId}
-         AND quantity + ${delta}::numeric >= 0
-      RETURNING quantity`)
-    if (rows.length === 0) {
-      const { rows: current } = await db.execute<{ quantity: string }>(sql`
-        SELECT quantity FROM stock_buckets
-         WHERE item_id = ${bucket.itemId} AND location_id = ${bucket.locationId} AND lot_id IS NOT DISTINCT FROM ${bucket.lotId}`)
-      throw new InsufficientStockError({
-        sku: refs.items.get(bucket.itemId)!.sku,
-        warehouseCode: refs.warehouseCodes.get(location.warehouse_id!) ?? String(location.warehouse_id),
-        available: normalizeDecimal(current[0]?.quantity ?? '0'),
-        requested: fromUnits(-bucket.units),
-        itemId: bucket.itemId,
-        warehouseId: location.warehouse_id!,
-      })
-    }
-  }
-}
-
-async function applyLevelDeltas(
+/**
+ * Applies the bucket deltas (sorted by item, location, lot) and then the level deltas (sorted by item, warehouse) in
+ * one call of the database function qm_apply_stock_deltas: the hot rows are locked in a fixed order and held for as
+ * short a time as possible. A shortage comes back as SQLSTATE QM001 and becomes InsufficientStockError.
+ */
+async function applyStockDeltas(
   db: SqlExecutor,
   tenantId: number,
+  lines: Line[],
   deltas: LevelDelta[],
   refs: References,
   mayBreakReservations: boolean,
 ): Promise<AppliedLevel[]> {
-  const applied: AppliedLevel[] = []
-  for (const level of deltas) {
-    const d = Object.fromEntries(Object.entries(level.delta).map(([field, units]) => [field, fromUnits(units)])) as Record<LevelField, string>
-    const availabilityDelta = level.delta.onHand - level.delta.quarantined - level.delta.reserved
-    const isLowering = Object.values(level.delta).some((units) => units < 0n) || availabilityDelta < 0n
-    const { rows } = isLowering
-      ? await db.execute<StockLevelRow>(sql`
-          UPDATE stock_levels SET
-            on_hand = on_hand + ${d.onHand}::numeric,
-            quarantined = quarantined + ${d.quarantined}::numeric,
-            reserved = reserved + ${d.reserved}::numeric,
-            in_transit = in_transit + ${d.inTransit}::numeric,
-            on_order = on_order + ${d.onOrder}::numeric,
-            available = greatest(on_hand + ${d.onHand}::numeric - quarantined - ${d.quarantined}::numeric - reserved - ${d.reserved}::numeric, 0),
-            updated_at = now()
-          WHERE item_id = ${level.itemId} AND warehouse_id = ${level.warehouseId}
-            AND on_hand + ${d.onHand}::numeric >= 0 AND quarantined + ${d.quarantined}::numeric >= 0
-            AND reserved + ${d.reserved}::numeric >= 0 AND in_transit + ${d.inTransit}::numeric >= 0
-            AND on_order + ${d.onOrder}::numeric >= 0
-            AND (${availabilityDelta >= 0n || mayBreakReservations}
-                 OR on_hand + ${d.onHand}::numeric - quarantined - ${d.quarantined}::numeric - reserved - ${d.reserved}::numeric >= 0)
-          RETURNING item_id, warehouse_id, on_hand, quarantined, reserved, in_transit, on_order, available`)
-      : await db.execute<StockLevelRow>(sql`
-          INSERT INTO stock_levels (tenant_id, item_id, warehouse_id, on_hand, quarantined, reserved, in_transit, on_order, available)
-          VALUES (${tenantId}, ${level.itemId}, ${level.warehouseId}, ${d.onHand}, ${d.quarantined}, ${d.reserved}, ${d.inTransit}, ${d.onOrder},
-                  greatest(${d.onHand}::numeric - ${d.quarantined}::numeric - ${d.reserved}::numeric, 0))
-          ON CONFLICT (item_id, warehouse_id) DO UPDATE SET
-            on_hand = stock_levels.on_hand + EXCLUDED.on_hand,
-            quarantined = stock_levels.quarantined + EXCLUDED.quarantined,
-            reserved = stock_levels.reserved + EXCLUDED.reserved,
-            in_transit = stock_levels.in_transit + EXCLUDED.in_transit,
-            on_order = stock_levels.on_order + EXCLUDED.on_order,
-            available = greatest(stock_levels.on_hand + EXCLUDED.on_hand - stock_levels.quarantined - EXCLUDED.quarantined
-                                 - stock_levels.reserved - EXCLUDED.reserved, 0),
-            updated_at = now()
-          RETURNING item_id, warehouse_id, on_hand, quarantined, reserved, in_transit, on_order, available`)
-    if (rows.length === 0) throw await shortageAtLevel(db, level, refs)
-    applied.push({ ...level, row: rows[0] })
+  const buckets = new Map<string, { item: number; location: number; lot: number | null; units: bigint }>()
+  for (const line of lines) {
+    for (const [location, units] of [
+      [line.fromLocationId, -line.units],
+      [line.toLocationId, line.units],
+    ] as const) {
+      const key = `${line.itemId}|${location}|${line.lotId ?? ''}`
+      const bucket = buckets.get(key) ?? { item: line.itemId, location, lot: line.lotId, units: 0n }
+      bucket.units += units
+      buckets.set(key, bucket)
+    }
   }
-  return applied
-}
-
-async function shortageAtLevel(db: SqlExecutor, level: LevelDelta, refs: References): Promise<InsufficientStockError> {
-  const { rows } = await db.execute<{ available: string }>(
-    sql`SELECT available FROM stock_levels WHERE item_id = ${level.itemId} AND warehouse_id = ${level.warehouseId}`,
-  )
-  const requested = -(level.delta.onHand - level.delta.quarantined - level.delta.reserved)
-  const fallback = [level.delta.onHand, level.delta.inTransit, level.delta.onOrder].find((units) => units < 0n) ?? 0n
-  return new InsufficientStockError({
-    sku: refs.items.get(level.itemId)!.sku,
-    warehouseCode: refs.warehouseCodes.get(level.warehouseId) ?? String(level.warehouseId),
-    available: normalizeDecimal(rows[0]?.available ?? '0'),
-    requested: fromUnits(requested > 0n ? requested : -fallback),
-    itemId: level.itemId,
-    warehouseId: level.warehouseId,
+  const bucketDeltas = [...buckets.values()]
+    .filter((bucket) => bucket.units !== 0n)
+    .sort((a, b) => a.item - b.item || a.location - b.location || (a.lot ?? 0) - (b.lot ?? 0))
+    .map((bucket) => {
+      const location = refs.locations.get(bucket.location)!
+      return { ...bucket, units: undefined, delta: fromUnits(bucket.units), kind: location.kind, warehouse: location.warehouse_id }
+    })
+  const levelDeltas = deltas.map((level) => {
+    const availabilityDelta = level.delta.onHand - level.delta.quarantined - level.delta.reserved
+    const firstNegative = [level.delta.onHand, level.delta.inTransit, level.delta.onOrder].find((units) => units < 0n) ?? 0n
+    return {
+      item: level.itemId,
+      warehouse: level.warehouseId,
+      ...Object.fromEntries(Object.entries(level.delta).map(([field, units]) => [field, fromUnits(units)])),
+      isLowering: Object.values(level.delta).some((units) => units < 0n) || availabilityDelta < 0n,
+      mayLowerAvailability: availabilityDelta >= 0n || mayBreakReservations,
+      requested: fromUnits(availabilityDelta < 0n ? -availabilityDelta : -firstNegative),
+    }
   })
+  try {
+    const { rows } = await db.execute<{ levels: StockLevelRow[] }>(
+      sql`SELECT qm_apply_stock_deltas(${tenantId}, ${JSON.stringify(bucketDeltas)}::jsonb, ${JSON.stringify(levelDeltas)}::jsonb) AS levels`,
+    )
+    return rows[0].levels.map((row, index) => ({ ...deltas[index], row }))
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string; detail?: string } }).cause ?? (error as { code?: string; detail?: string })
+    if (cause?.code !== 'QM001' || !cause.detail) throw error
+    const shortage = JSON.parse(cause.detail) as { item: number; warehouse: number; available: string; requested: string }
+    throw new InsufficientStockError({
+      sku: refs.items.get(shortage.item)!.sku,
+      warehouseCode: refs.warehouseCodes.get(shortage.warehouse) ?? String(shortage.warehouse),
+      available: normalizeDecimal(shortage.available),
+      requested: normalizeDecimal(shortage.requested),
+      itemId: shortage.item,
+      warehouseId: shortage.warehouse,
+    })
+  }
 }
 
-/** Entries with per-line on-hand before/after at the source and destination warehouses. */
-async function insertEntries(
+/**
+ * Entries with per-line on-hand before/after at the source and destination warehouses, and the posting's outbox
+ * events, in one statement.
+ */
+async function insertEntriesAndEvents(
   db: SqlExecutor,
   args: {
     tenantId: number
@@ -345,7 +290,6 @@ async function insertEntries(
     refs: References
   },
 ): Promise<PostedEntry[]> {
-  if (args.lines.length === 0) return []
   const running = new Map(args.levels.map((level) => [`${level.itemId}|${level.warehouseId}`, toUnits(level.row.on_hand) - level.delta.onHand]))
   const rows: HashedEntryColumns[] = args.lines.map((line) => {
     const from = args.refs.locations.get(line.fromLocationId)!
@@ -389,12 +333,20 @@ async function insertEntries(
       ${row.source_id}, ${row.reference}, ${row.qty_before_from}, ${row.qty_after_from}, ${row.qty_before_to}, ${row.qty_after_to},
       ${row.actor_id}, ${row.idempotency_key}, ${row.line_no}, ${row.request_hash}, ${row.occurred_at}, ${hashLedgerEntry(row)})`,
   )
+  const events = describeEvents({ ...args, entries: rows })
+  const insertEvents = events.length ? sql`, events AS (${insertOutboxSql(events)})` : sql``
+  if (rows.length === 0) {
+    if (events.length) await db.execute(insertOutboxSql(events))
+    return []
+  }
   const { rows: inserted } = await db.execute<PostedEntry>(sql`
-    INSERT INTO ledger_entries (tenant_id, item_id, lot_id, quantity, from_location_id, to_location_id, from_warehouse_id, to_warehouse_id,
-      unit_cost, movement_type, reason_code, source_collection, source_id, reference, qty_before_from, qty_after_from, qty_before_to,
-      qty_after_to, actor_id, idempotency_key, line_no, request_hash, occurred_at, hash)
-    VALUES ${sql.join(values, sql`, `)}
-    RETURNING *`)
+    WITH entries AS (
+      INSERT INTO ledger_entries (tenant_id, item_id, lot_id, quantity, from_location_id, to_location_id, from_warehouse_id, to_warehouse_id,
+        unit_cost, movement_type, reason_code, source_collection, source_id, reference, qty_before_from, qty_after_from, qty_before_to,
+        qty_after_to, actor_id, idempotency_key, line_no, request_hash, occurred_at, hash)
+      VALUES ${sql.join(values, sql`, `)}
+      RETURNING *)${insertEvents}
+    SELECT * FROM entries ORDER BY line_no`)
   return inserted
 }
 
@@ -405,7 +357,7 @@ function describeEvents(args: {
   refs: References
   idempotencyKey: string
   occurredAt: Date
-  entries: PostedEntry[]
+  entries: HashedEntryColumns[]
 }): OutboxEvent[] {
   const events: OutboxEvent[] = []
   const base = (itemId: number) => ({ tenantId: args.tenantId, aggregateKey: `item:${itemId}`, occurredAt: args.occurredAt })
@@ -441,7 +393,8 @@ function describeEvents(args: {
       ...base(Number(entry.item_id)),
       eventType: 'inventory.stock.adjusted',
       payload: {
-        entry_id: entry.id,
+        idempotency_key: entry.idempotency_key,
+        line_no: Number(entry.line_no),
         item_id: Number(entry.item_id),
         sku: args.refs.items.get(Number(entry.item_id))!.sku,
         warehouse_id: Number(isIncrease ? entry.to_warehouse_id : entry.from_warehouse_id),

@@ -1,0 +1,144 @@
+import pg from 'pg'
+import { createLocalReq, getPayload } from 'payload'
+
+import { createThrowawayDatabase } from '../src/db/database'
+import { withTransaction } from '../src/db/transaction'
+import { getAvailability } from '../src/domain/stock/availability'
+import { findSystemLocationId } from '../src/domain/stock/locations'
+import { postMovements } from '../src/domain/stock/postMovements'
+import { percentile, round, runLoad, sampleLatencies } from './lib'
+
+/**
+ * npm run bench:stock — the stock engine against the physical limit of one hot SKU on this machine.
+ * (a) raw SQL: BEGIN; INSERT ledger row; conditional UPDATE of one stock row; COMMIT.
+ * (b) postMovements through the Local API (a Payload request and transaction), same SKU, same run.
+ * Then availability (one SKU, a 500-SKU batch) with 100k items × 5 warehouses, before and after 1M more ledger rows.
+ * Options: --seconds N per load level (default 5), --items N (default 100000).
+ */
+const argument = (name: string, fallback: number) => {
+  const index = process.argv.indexOf(`--${name}`)
+  return index === -1 ? fallback : Number(process.argv[index + 1])
+}
+const SECONDS = argument('seconds', 5)
+const ITEMS = argument('items', 100_000)
+const CLIENTS = [1, 8, 32]
+const log = (message: string) => console.log(`[bench:stock] ${message}`)
+
+const database = await createThrowawayDatabase({ prefix: 'qm_bench' })
+process.env.DATABASE_URL = database.url
+process.env.DATABASE_POOL_MAX = '40'
+process.env.PAYLOAD_SECRET ||= 'bench'
+const { default: config } = await import('../payload.config')
+const payload = await getPayload({ config })
+const figures: Record<string, number> = {}
+
+try {
+  const tenant = await payload.create({ collection: 'tenants', data: { name: 'Bench', slug: 'bench' } as any })
+  const tenantId = Number(tenant.id)
+  const warehouses = []
+  for (let index = 1; index <= 5; index++) {
+    warehouses.push(await payload.create({ collection: 'warehouses', data: { tenant: tenantId, code: `WH-${index}`, name: `Warehouse ${index}`, fulfilmentPriority: index } as any }))
+  }
+  const hot = await payload.create({ collection: 'items', data: { tenant: tenantId, sku: 'HOT', name: 'Hot SKU', baseUnit: 'each', unitPrecision: 0 } as any })
+  const req = await createLocalReq({}, payload)
+  const warehouseId = Number(warehouses[0].id)
+  const stockId = (await findSystemLocationId({ req, tenantId, warehouseId, kind: 'internal' }))!
+  const customerId = (await findSystemLocationId({ req, tenantId, warehouseId: null, kind: 'customer' }))!
+  const supplierId = (await findSystemLocationId({ req, tenantId, warehouseId: null, kind: 'supplier' }))!
+  await withTransaction(req, () =>
+    postMovements({ req, tenantId, idempotencyKey: 'bench-opening', movements: [{ itemId: Number(hot.id), quantity: 10_000_000, fromLocationId: supplierId, toLocationId: stockId, movementType: 'receipt' }] }),
+  )
+
+  const raw = new pg.Pool({ connectionString: database.url, max: 40 })
+  await raw.query(`CREATE TABLE bench_ledger (id bigserial PRIMARY KEY, item_id int NOT NULL, quantity numeric NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`)
+  await raw.query(`CREATE TABLE bench_stock (item_id int PRIMARY KEY, quantity numeric NOT NULL CHECK (quantity >= 0))`)
+  await raw.query(`INSERT INTO bench_stock VALUES (1, 10000000)`)
+  const rawIssue = async () => {
+    const client = await raw.connect()
+    try {
+      await client.query('BEGIN')
+      await client.query('INSERT INTO bench_ledger (item_id, quantity) VALUES (1, 1)')
+      const { rowCount } = await client.query('UPDATE bench_stock SET quantity = quantity - 1 WHERE item_id = 1 AND quantity >= 1')
+      if (rowCount !== 1) throw new Error('insufficient')
+      await client.query('COMMIT')
+    } catch (error) {
+      await client.query('ROLLBACK')
+      throw error
+    } finally {
+      client.release()
+    }
+  }
+  let sequence = 0
+  const engineIssue = async () => {
+    const request = await createLocalReq({}, payload)
+    await withTransaction(request, () =>
+      postMovements({
+        req: request,
+        tenantId,
+        idempotencyKey: `bench-${sequence++}`,
+        movements: [{ itemId: Number(hot.id), quantity: 1, fromLocationId: stockId, toLocationId: customerId, movementType: 'issue' }],
+      }),
+    )
+  }
+
+  for (const clients of CLIENTS) {
+    const sqlResult = await runLoad({ clients, durationMs: SECONDS * 1000, operation: rawIssue })
+    const engineResult = await runLoad({ clients, durationMs: SECONDS * 1000, operation: engineIssue })
+    log(`c=${clients} raw SQL: ${round(sqlResult.throughputPerS, 0)}/s p50 ${round(sqlResult.p50Ms)} ms p99 ${round(sqlResult.p99Ms)} ms (${sqlResult.failures} failed)`)
+    log(`c=${clients} postMovements: ${round(engineResult.throughputPerS, 0)}/s p50 ${round(engineResult.p50Ms)} ms p99 ${round(engineResult.p99Ms)} ms (${engineResult.failures} failed)`)
+    figures[`stock_engine_vs_sql_ratio_c${clients}`] = round(engineResult.throughputPerS / sqlResult.throughputPerS, 3)
+    figures[`stock_engine_per_s_c${clients}`] = round(engineResult.throughputPerS, 0)
+    figures[`raw_sql_per_s_c${clients}`] = round(sqlResult.throughputPerS, 0)
+    figures[`stock_engine_p99_ms_c${clients}`] = round(engineResult.p99Ms)
+  }
+  await raw.end()
+
+  log(`loading ${ITEMS} items × 5 warehouses …`)
+  const pool = payload.db.pool
+  await pool.query(
+    `INSERT INTO items (tenant_id, sku, name, base_unit, unit_precision, track_inventory, is_lot_tracked, is_serial_tracked, active)
+     SELECT $1, 'SKU-' || g, 'Item ' || g, 'each', 0, true, false, false, true FROM generate_series(1, $2) g`,
+    [tenantId, ITEMS],
+  )
+  await pool.query(
+    `INSERT INTO stock_levels (tenant_id, item_id, warehouse_id, on_hand, quarantined, reserved, in_transit, on_order, available)
+     SELECT $1, i.id, w.id, (i.id % 97), 0, (i.id % 7), 0, 0, greatest((i.id % 97) - (i.id % 7), 0)
+       FROM items i CROSS JOIN warehouses w WHERE i.tenant_id = $1 AND w.tenant_id = $1 AND i.sku LIKE 'SKU-%'`,
+    [tenantId],
+  )
+  await pool.query('ANALYZE')
+  const randomSku = () => `SKU-${1 + Math.floor(Math.random() * ITEMS)}`
+  const measureAvailability = async () => {
+    const single = await sampleLatencies(500, () => getAvailability({ req, tenantId, skus: [randomSku()] }))
+    const batch = await sampleLatencies(100, () => getAvailability({ req, tenantId, skus: Array.from({ length: 500 }, randomSku) }))
+    return { singleP50: percentile(single, 0.5), singleP99: percentile(single, 0.99), batchP50: percentile(batch, 0.5), batchP99: percentile(batch, 0.99) }
+  }
+  const before = await measureAvailability()
+  log(`availability one SKU p50 ${round(before.singleP50)} ms p99 ${round(before.singleP99)} ms; 500 SKUs p50 ${round(before.batchP50)} ms p99 ${round(before.batchP99)} ms`)
+
+  log('appending 1M ledger entries …')
+  await pool.query(
+    `INSERT INTO ledger_entries (tenant_id, item_id, quantity, from_location_id, to_location_id, from_warehouse_id, to_warehouse_id, movement_type,
+       idempotency_key, line_no, request_hash, occurred_at, hash)
+     SELECT $1, $2, 1, $3, $4, $5, NULL, 'issue', 'growth-' || g, 1, 'bench', now(), 'bench' FROM generate_series(1, 1000000) g`,
+    [tenantId, Number(hot.id), stockId, customerId, warehouseId],
+  )
+  await pool.query('ANALYZE')
+  const after = await measureAvailability()
+  log(`after growth: one SKU p50 ${round(after.singleP50)} ms p99 ${round(after.singleP99)} ms; 500 SKUs p99 ${round(after.batchP99)} ms`)
+
+  figures.availability_p50_ms = round(before.singleP50)
+  figures.availability_p99_ms = round(before.singleP99)
+  figures.availability_batch500_p99_ms = round(before.batchP99)
+  figures.availability_p99_ms_after_growth = round(after.singleP99)
+  figures.availability_batch500_p99_ms_after_growth = round(after.batchP99)
+} finally {
+  await payload.destroy()
+  await Promise.race([payload.db.pool.end(), new Promise((resolve) => setTimeout(resolve, 2000))])
+  await database.stop()
+}
+
+const order = ['stock_engine_vs_sql_ratio_c1', 'stock_engine_vs_sql_ratio_c32', 'raw_sql_per_s_c1', 'raw_sql_per_s_c8', 'raw_sql_per_s_c32', 'stock_engine_per_s_c1', 'stock_engine_per_s_c8', 'stock_engine_per_s_c32', 'stock_engine_p99_ms_c8', 'stock_engine_p99_ms_c32', 'availability_p50_ms', 'availability_batch500_p99_ms_after_growth']
+for (const name of order) if (name in figures) console.log(`bench: ${name}=${figures[name]}`)
+for (const name of ['stock_engine_vs_sql_ratio_c8', 'availability_p99_ms', 'availability_batch500_p99_ms', 'availability_p99_ms_after_growth']) console.log(`bench: ${name}=${figures[name]}`)
+process.exit(0)
