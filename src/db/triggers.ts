@@ -38,19 +38,34 @@ export const DATABASE_TRIGGERS_SQL: string[] = [
 ]
 
 /**
- * The locking half of postMovements in one round trip: applies bucket deltas, then stock-level deltas, each list
- * already sorted by postMovements (the fixed lock order), with conditional updates. A shortage raises SQLSTATE QM001
- * with a JSON detail naming the row and what was available; the caller's transaction then rolls back whole.
+ * The locking half of postMovements in one round trip: applies bucket deltas, then stock-level deltas (each list
+ * already sorted by postMovements: the fixed lock order) with conditional updates, then appends the ledger entries
+ * with the on-hand before/after it just saw (sealed into each entry's hash) and the outbox events. A shortage raises
+ * SQLSTATE QM001 with a JSON detail naming the row and what was available; the caller's transaction then rolls back.
  */
-DATABASE_TRIGGERS_SQL.push(`CREATE OR REPLACE FUNCTION qm_apply_stock_deltas(p_tenant integer, p_buckets jsonb, p_levels jsonb)
+DATABASE_TRIGGERS_SQL.push(`CREATE OR REPLACE FUNCTION qm_post_stock(p_tenant integer, p_occurred_at timestamptz,
+  p_buckets jsonb, p_levels jsonb, p_entries jsonb, p_events jsonb)
 RETURNS jsonb LANGUAGE plpgsql AS $$
 DECLARE
   b jsonb;
   l jsonb;
+  e jsonb;
   r record;
   delta numeric;
   current_quantity numeric;
-  result jsonb := '[]'::jsonb;
+  previous_on_hand numeric;
+  previous_available numeric;
+  running jsonb := '{}'::jsonb;
+  from_key text;
+  to_key text;
+  before_from numeric;
+  before_to numeric;
+  after_from numeric;
+  after_to numeric;
+  entry_id integer;
+  entry_hash text;
+  levels_out jsonb := '[]'::jsonb;
+  entries_out jsonb := '[]'::jsonb;
 BEGIN
   FOR b IN SELECT value FROM jsonb_array_elements(p_buckets) LOOP
     delta := (b->>'delta')::numeric;
@@ -115,11 +130,55 @@ BEGIN
         updated_at = now()
       RETURNING s.* INTO r;
     END IF;
-    result := result || jsonb_build_array(jsonb_build_object(
+    previous_on_hand := r.on_hand - (l->>'onHand')::numeric;
+    previous_available := greatest(previous_on_hand - (r.quarantined - (l->>'quarantined')::numeric) - (r.reserved - (l->>'reserved')::numeric), 0);
+    running := running || jsonb_build_object((l->>'item') || '|' || (l->>'warehouse'), previous_on_hand::text);
+    levels_out := levels_out || jsonb_build_array(jsonb_build_object(
       'item_id', r.item_id, 'warehouse_id', r.warehouse_id, 'on_hand', r.on_hand::text, 'quarantined', r.quarantined::text,
       'reserved', r.reserved::text, 'in_transit', r.in_transit::text, 'on_order', r.on_order::text, 'available', r.available::text));
+    INSERT INTO outbox (tenant_id, event_type, aggregate_key, payload, occurred_at)
+    SELECT p_tenant, event_type, 'item:' || (l->>'item'), (l->'event') || jsonb_build_object(
+             'previous_quantity', trim_scale(previous_on_hand)::text, 'new_quantity', trim_scale(r.on_hand)::text,
+             'previous_available', trim_scale(previous_available)::text, 'new_available', trim_scale(r.available)::text,
+             'reserved', trim_scale(r.reserved)::text), p_occurred_at
+      FROM (VALUES ('inventory.stock_level_changed', true),
+                   ('inventory.stock.out_of_stock', r.available = 0 AND previous_available > 0)) AS v(event_type, is_due)
+     WHERE is_due;
   END LOOP;
-  RETURN result;
+
+  FOR e IN SELECT value FROM jsonb_array_elements(p_entries) LOOP
+    from_key := (e->>'item_id') || '|' || (e->>'from_warehouse_id');
+    to_key := (e->>'item_id') || '|' || (e->>'to_warehouse_id');
+    before_from := (running->>from_key)::numeric;
+    before_to := (running->>to_key)::numeric;
+    IF running ? from_key THEN
+      running := running || jsonb_build_object(from_key, ((running->>from_key)::numeric + (e->>'from_on_hand_delta')::numeric)::text);
+    END IF;
+    IF running ? to_key THEN
+      running := running || jsonb_build_object(to_key, ((running->>to_key)::numeric + (e->>'to_on_hand_delta')::numeric)::text);
+    END IF;
+    after_from := (running->>from_key)::numeric;
+    after_to := (running->>to_key)::numeric;
+    INSERT INTO ledger_entries (tenant_id, item_id, lot_id, quantity, from_location_id, to_location_id, from_warehouse_id, to_warehouse_id,
+      unit_cost, movement_type, reason_code, source_collection, source_id, reference, qty_before_from, qty_after_from, qty_before_to,
+      qty_after_to, actor_id, idempotency_key, line_no, request_hash, occurred_at, hash)
+    VALUES (p_tenant, (e->>'item_id')::integer, (e->>'lot_id')::integer, (e->>'quantity')::numeric, (e->>'from_location_id')::integer,
+      (e->>'to_location_id')::integer, (e->>'from_warehouse_id')::integer, (e->>'to_warehouse_id')::integer, (e->>'unit_cost')::numeric,
+      (e->>'movement_type')::enum_ledger_entries_movement_type, e->>'reason_code', e->>'source_collection', e->>'source_id', e->>'reference',
+      before_from, after_from, before_to, after_to, (e->>'actor_id')::integer, e->>'idempotency_key', (e->>'line_no')::integer,
+      e->>'request_hash', p_occurred_at,
+      encode(sha256(convert_to(e->>'content_hash'
+        || '|' || coalesce(trim_scale(before_from)::text, '') || '|' || coalesce(trim_scale(after_from)::text, '')
+        || '|' || coalesce(trim_scale(before_to)::text, '') || '|' || coalesce(trim_scale(after_to)::text, ''), 'UTF8')), 'hex'))
+    RETURNING id, hash INTO entry_id, entry_hash;
+    entries_out := entries_out || jsonb_build_array(jsonb_build_object('id', entry_id, 'hash', entry_hash,
+      'qty_before_from', before_from::text, 'qty_after_from', after_from::text, 'qty_before_to', before_to::text, 'qty_after_to', after_to::text));
+  END LOOP;
+
+  INSERT INTO outbox (tenant_id, event_type, aggregate_key, payload, occurred_at)
+  SELECT p_tenant, value->>'eventType', value->>'aggregateKey', value->'payload', p_occurred_at FROM jsonb_array_elements(p_events);
+
+  RETURN jsonb_build_object('levels', levels_out, 'entries', entries_out);
 END $$`)
 
 /** Takes the posting's idempotency lock and returns any entries already posted under the key (a replay). */

@@ -32,8 +32,10 @@ export type HashedEntryColumns = {
 const decimalOrNull = (value: string | null) => (value === null ? null : normalizeDecimal(value))
 const idOrNull = (value: number | string | null) => (value === null ? null : String(value))
 
-/** SHA-256 over a canonical JSON array of the entry's content: any change to a stored column changes it. */
-export function hashLedgerEntry(entry: HashedEntryColumns): string {
+export type EntryContent = Omit<HashedEntryColumns, 'qty_before_from' | 'qty_after_from' | 'qty_before_to' | 'qty_after_to'>
+
+/** SHA-256 over a canonical JSON array of what the entry moved, where, why and by whom. */
+export function contentHashOf(entry: EntryContent): string {
   const canonical = JSON.stringify([
     String(entry.tenant_id),
     String(entry.item_id),
@@ -49,17 +51,23 @@ export function hashLedgerEntry(entry: HashedEntryColumns): string {
     entry.source_collection,
     entry.source_id,
     entry.reference,
-    decimalOrNull(entry.qty_before_from),
-    decimalOrNull(entry.qty_after_from),
-    decimalOrNull(entry.qty_before_to),
-    decimalOrNull(entry.qty_after_to),
     idOrNull(entry.actor_id),
     entry.idempotency_key,
     String(entry.line_no),
     entry.request_hash,
     new Date(entry.occurred_at).toISOString(),
   ])
-  return crypto.createHash('sha256').update(canonical).digest('hex')
+  return sha256(canonical)
+}
+
+/**
+ * The stored hash: the content hash followed by the on-hand before/after, which only exist once the stock level is
+ * locked. The database computes the same text (qm_post_stock, with trim_scale) when it inserts the entry; any change
+ * to a stored column changes it.
+ */
+export function hashLedgerEntry(entry: HashedEntryColumns): string {
+  const quantities = [entry.qty_before_from, entry.qty_after_from, entry.qty_before_to, entry.qty_after_to].map((value) => decimalOrNull(value) ?? '')
+  return sha256([contentHashOf(entry), ...quantities].join('|'))
 }
 
 export function sha256(text: string): string {

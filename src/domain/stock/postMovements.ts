@@ -3,8 +3,8 @@ import { sql } from '@payloadcms/db-postgres/drizzle'
 
 import { hasOpenTransaction, sqlList, transactionDb, type SqlExecutor } from '../../db/transaction'
 import { NotFoundError, ValidationError } from '../errors'
-import { hashLedgerEntry, sha256, type HashedEntryColumns } from '../ledger/entryHash'
-import { insertOutboxSql, type OutboxEvent } from '../outbox/writeOutboxEvents'
+import { contentHashOf, sha256, type EntryContent, type HashedEntryColumns } from '../ledger/entryHash'
+import type { OutboxEvent } from '../outbox/writeOutboxEvents'
 import { fromUnits, toUnits } from './decimal'
 import { IdempotencyConflictError, InsufficientStockError } from './errors'
 import { levelEffect, type LocationKind, type MovementType } from './locationKinds'
@@ -66,7 +66,6 @@ type References = { items: Map<number, ItemRow>; locations: Map<number, Location
 type Line = Omit<Movement, 'quantity' | 'unitCost'> & { quantity: string; units: bigint; unitCost: string | null; lotId: number | null; lineNo: number }
 type LevelField = 'onHand' | 'quarantined' | 'reserved' | 'inTransit' | 'onOrder'
 type LevelDelta = { itemId: number; warehouseId: number; delta: Record<LevelField, bigint> }
-type AppliedLevel = LevelDelta & { row: StockLevelRow }
 
 /**
  * The only writer of ledger entries, stock buckets and stock levels. Inside the caller's transaction it posts
@@ -103,9 +102,18 @@ export async function postMovements(input: PostMovementsInput): Promise<PostingR
     }
   }
 
-  const levels = await applyStockDeltas(db, tenantId, lines, deltas, refs, input.mayBreakReservations ?? false)
-  const entries = await insertEntriesAndEvents(db, { tenantId, idempotencyKey, requestHash, occurredAt, actorId: actorIdOf(req), source, lines, levels, refs })
-  return { entries, levels: levels.map((level) => level.row), isReplay: false }
+  return postToDatabase(db, {
+    tenantId,
+    idempotencyKey,
+    requestHash,
+    occurredAt,
+    actorId: actorIdOf(req),
+    source,
+    lines,
+    deltas,
+    refs,
+    mayBreakReservations: input.mayBreakReservations ?? false,
+  })
 }
 
 function actorIdOf(req: PayloadRequest): number | null {
@@ -208,19 +216,27 @@ async function findPosting(db: SqlExecutor, tenantId: number, idempotencyKey: st
   return rows
 }
 
+type PostingArgs = {
+  tenantId: number
+  idempotencyKey: string
+  requestHash: string
+  occurredAt: Date
+  actorId: number | null
+  source?: { collection: string; id: string | number }
+  lines: Line[]
+  deltas: LevelDelta[]
+  refs: References
+  mayBreakReservations: boolean
+}
+
 /**
- * Applies the bucket deltas (sorted by item, location, lot) and then the level deltas (sorted by item, warehouse) in
- * one call of the database function qm_apply_stock_deltas: the hot rows are locked in a fixed order and held for as
- * short a time as possible. A shortage comes back as SQLSTATE QM001 and becomes InsufficientStockError.
+ * Hands the prepared posting to the database function qm_post_stock, which in one round trip locks and updates the
+ * buckets (sorted by item, location, lot) and then the hot stock levels (sorted by item, warehouse), appends the
+ * entries with the on-hand before/after it saw, and writes the outbox events: the hot rows stay locked only for
+ * that call and the commit. A shortage comes back as SQLSTATE QM001 and becomes InsufficientStockError.
  */
-async function applyStockDeltas(
-  db: SqlExecutor,
-  tenantId: number,
-  lines: Line[],
-  deltas: LevelDelta[],
-  refs: References,
-  mayBreakReservations: boolean,
-): Promise<AppliedLevel[]> {
+async function postToDatabase(db: SqlExecutor, args: PostingArgs): Promise<PostingResult> {
+  const { lines, refs } = args
   const buckets = new Map<string, { item: number; location: number; lot: number | null; units: bigint }>()
   for (const line of lines) {
     for (const [location, units] of [
@@ -236,27 +252,42 @@ async function applyStockDeltas(
   const bucketDeltas = [...buckets.values()]
     .filter((bucket) => bucket.units !== 0n)
     .sort((a, b) => a.item - b.item || a.location - b.location || (a.lot ?? 0) - (b.lot ?? 0))
-    .map((bucket) => {
-      const location = refs.locations.get(bucket.location)!
-      return { ...bucket, units: undefined, delta: fromUnits(bucket.units), kind: location.kind, warehouse: location.warehouse_id }
-    })
-  const levelDeltas = deltas.map((level) => {
+    .map(({ item, location, lot, units }) => ({ item, location, lot, delta: fromUnits(units), kind: refs.locations.get(location)!.kind, warehouse: refs.locations.get(location)!.warehouse_id }))
+  const levelDeltas = args.deltas.map((level) => {
     const availabilityDelta = level.delta.onHand - level.delta.quarantined - level.delta.reserved
     const firstNegative = [level.delta.onHand, level.delta.inTransit, level.delta.onOrder].find((units) => units < 0n) ?? 0n
+    const line = lines.find((candidate) => candidate.itemId === level.itemId)
     return {
       item: level.itemId,
       warehouse: level.warehouseId,
       ...Object.fromEntries(Object.entries(level.delta).map(([field, units]) => [field, fromUnits(units)])),
       isLowering: Object.values(level.delta).some((units) => units < 0n) || availabilityDelta < 0n,
-      mayLowerAvailability: availabilityDelta >= 0n || mayBreakReservations,
+      mayLowerAvailability: availabilityDelta >= 0n || args.mayBreakReservations,
       requested: fromUnits(availabilityDelta < 0n ? -availabilityDelta : -firstNegative),
+      event: {
+        item_id: level.itemId,
+        sku: refs.items.get(level.itemId)!.sku,
+        warehouse_id: level.warehouseId,
+        warehouse_code: refs.warehouseCodes.get(level.warehouseId) ?? null,
+        movement_type: line?.movementType ?? 'reservation',
+        reference: line?.reference ?? null,
+        idempotency_key: args.idempotencyKey,
+      },
     }
   })
+  const contents = lines.map((line) => entryContent(args, line))
+  const entries = contents.map((content, index) => {
+    const line = lines[index]
+    const onHandDelta = (locationId: number, sign: bigint) => fromUnits(sign * BigInt(levelEffect(refs.locations.get(locationId)!.kind).onHand) * line.units)
+    return { ...content, content_hash: contentHashOf(content), from_on_hand_delta: onHandDelta(line.fromLocationId, -1n), to_on_hand_delta: onHandDelta(line.toLocationId, 1n) }
+  })
   try {
-    const { rows } = await db.execute<{ levels: StockLevelRow[] }>(
-      sql`SELECT qm_apply_stock_deltas(${tenantId}, ${JSON.stringify(bucketDeltas)}::jsonb, ${JSON.stringify(levelDeltas)}::jsonb) AS levels`,
+    const { rows } = await db.execute<{ posted: { levels: StockLevelRow[]; entries: Pick<PostedEntry, 'id' | 'hash' | 'qty_before_from' | 'qty_after_from' | 'qty_before_to' | 'qty_after_to'>[] } }>(
+      sql`SELECT qm_post_stock(${args.tenantId}, ${args.occurredAt.toISOString()}, ${JSON.stringify(bucketDeltas)}::jsonb, ${JSON.stringify(levelDeltas)}::jsonb,
+            ${JSON.stringify(entries)}::jsonb, ${JSON.stringify(adjustmentEvents(args.tenantId, contents, refs))}::jsonb) AS posted`,
     )
-    return rows[0].levels.map((row, index) => ({ ...deltas[index], row }))
+    const { levels, entries: stored } = rows[0].posted
+    return { entries: contents.map((content, index) => ({ ...content, ...stored[index] })), levels, isReplay: false }
   } catch (error) {
     const cause = (error as { cause?: { code?: string; detail?: string } }).cause ?? (error as { code?: string; detail?: string })
     if (cause?.code !== 'QM001' || !cause.detail) throw error
@@ -272,138 +303,53 @@ async function applyStockDeltas(
   }
 }
 
-/**
- * Entries with per-line on-hand before/after at the source and destination warehouses, and the posting's outbox
- * events, in one statement.
- */
-async function insertEntriesAndEvents(
-  db: SqlExecutor,
-  args: {
-    tenantId: number
-    idempotencyKey: string
-    requestHash: string
-    occurredAt: Date
-    actorId: number | null
-    source?: { collection: string; id: string | number }
-    lines: Line[]
-    levels: AppliedLevel[]
-    refs: References
-  },
-): Promise<PostedEntry[]> {
-  const running = new Map(args.levels.map((level) => [`${level.itemId}|${level.warehouseId}`, toUnits(level.row.on_hand) - level.delta.onHand]))
-  const rows: HashedEntryColumns[] = args.lines.map((line) => {
-    const from = args.refs.locations.get(line.fromLocationId)!
-    const to = args.refs.locations.get(line.toLocationId)!
-    const fromKey = from.warehouse_id === null ? null : `${line.itemId}|${from.warehouse_id}`
-    const toKey = to.warehouse_id === null ? null : `${line.itemId}|${to.warehouse_id}`
-    const read = (key: string | null) => (key && running.has(key) ? fromUnits(running.get(key)!) : null)
-    const beforeFrom = read(fromKey)
-    const beforeTo = read(toKey)
-    if (fromKey && running.has(fromKey)) running.set(fromKey, running.get(fromKey)! - BigInt(levelEffect(from.kind).onHand) * line.units)
-    if (toKey && running.has(toKey)) running.set(toKey, running.get(toKey)! + BigInt(levelEffect(to.kind).onHand) * line.units)
-    return {
-      tenant_id: args.tenantId,
-      item_id: line.itemId,
-      lot_id: line.lotId,
-      quantity: line.quantity,
-      from_location_id: line.fromLocationId,
-      to_location_id: line.toLocationId,
-      from_warehouse_id: from.warehouse_id,
-      to_warehouse_id: to.warehouse_id,
-      unit_cost: line.unitCost,
-      movement_type: line.movementType,
-      reason_code: line.reasonCode ?? null,
-      source_collection: args.source?.collection ?? null,
-      source_id: args.source ? String(args.source.id) : null,
-      reference: line.reference ?? null,
-      qty_before_from: beforeFrom,
-      qty_after_from: read(fromKey),
-      qty_before_to: beforeTo,
-      qty_after_to: read(toKey),
-      actor_id: args.actorId,
-      idempotency_key: args.idempotencyKey,
-      line_no: line.lineNo,
-      request_hash: args.requestHash,
-      occurred_at: args.occurredAt.toISOString(),
-    }
-  })
-  const values = rows.map(
-    (row) => sql`(${row.tenant_id}, ${row.item_id}, ${row.lot_id}, ${row.quantity}, ${row.from_location_id}, ${row.to_location_id},
-      ${row.from_warehouse_id}, ${row.to_warehouse_id}, ${row.unit_cost}, ${row.movement_type}, ${row.reason_code}, ${row.source_collection},
-      ${row.source_id}, ${row.reference}, ${row.qty_before_from}, ${row.qty_after_from}, ${row.qty_before_to}, ${row.qty_after_to},
-      ${row.actor_id}, ${row.idempotency_key}, ${row.line_no}, ${row.request_hash}, ${row.occurred_at}, ${hashLedgerEntry(row)})`,
-  )
-  const events = describeEvents({ ...args, entries: rows })
-  const insertEvents = events.length ? sql`, events AS (${insertOutboxSql(events)})` : sql``
-  if (rows.length === 0) {
-    if (events.length) await db.execute(insertOutboxSql(events))
-    return []
+function entryContent(args: PostingArgs, line: Line): EntryContent {
+  const from = args.refs.locations.get(line.fromLocationId)!
+  const to = args.refs.locations.get(line.toLocationId)!
+  return {
+    tenant_id: args.tenantId,
+    item_id: line.itemId,
+    lot_id: line.lotId,
+    quantity: line.quantity,
+    from_location_id: line.fromLocationId,
+    to_location_id: line.toLocationId,
+    from_warehouse_id: from.warehouse_id,
+    to_warehouse_id: to.warehouse_id,
+    unit_cost: line.unitCost,
+    movement_type: line.movementType,
+    reason_code: line.reasonCode ?? null,
+    source_collection: args.source?.collection ?? null,
+    source_id: args.source ? String(args.source.id) : null,
+    reference: line.reference ?? null,
+    actor_id: args.actorId,
+    idempotency_key: args.idempotencyKey,
+    line_no: line.lineNo,
+    request_hash: args.requestHash,
+    occurred_at: args.occurredAt.toISOString(),
   }
-  const { rows: inserted } = await db.execute<PostedEntry>(sql`
-    WITH entries AS (
-      INSERT INTO ledger_entries (tenant_id, item_id, lot_id, quantity, from_location_id, to_location_id, from_warehouse_id, to_warehouse_id,
-        unit_cost, movement_type, reason_code, source_collection, source_id, reference, qty_before_from, qty_after_from, qty_before_to,
-        qty_after_to, actor_id, idempotency_key, line_no, request_hash, occurred_at, hash)
-      VALUES ${sql.join(values, sql`, `)}
-      RETURNING *)${insertEvents}
-    SELECT * FROM entries ORDER BY line_no`)
-  return inserted
 }
 
-function describeEvents(args: {
-  tenantId: number
-  lines: Line[]
-  levels: AppliedLevel[]
-  refs: References
-  idempotencyKey: string
-  occurredAt: Date
-  entries: HashedEntryColumns[]
-}): OutboxEvent[] {
-  const events: OutboxEvent[] = []
-  const base = (itemId: number) => ({ tenantId: args.tenantId, aggregateKey: `item:${itemId}`, occurredAt: args.occurredAt })
-  for (const level of args.levels) {
-    const after = level.row
-    const previousOnHand = toUnits(after.on_hand) - level.delta.onHand
-    const previousAvailable = toUnits(after.on_hand) - level.delta.onHand - (toUnits(after.quarantined) - level.delta.quarantined) - (toUnits(after.reserved) - level.delta.reserved)
-    const previous = { onHand: fromUnits(previousOnHand), available: fromUnits(previousAvailable > 0n ? previousAvailable : 0n) }
-    const line = args.lines.find((candidate) => candidate.itemId === level.itemId)
-    const payload = {
-      item_id: level.itemId,
-      sku: args.refs.items.get(level.itemId)!.sku,
-      warehouse_id: level.warehouseId,
-      warehouse_code: args.refs.warehouseCodes.get(level.warehouseId) ?? null,
-      previous_quantity: previous.onHand,
-      new_quantity: normalizeDecimal(after.on_hand),
-      previous_available: previous.available,
-      new_available: normalizeDecimal(after.available),
-      reserved: normalizeDecimal(after.reserved),
-      movement_type: line?.movementType ?? 'reservation',
-      reference: line?.reference ?? null,
-      idempotency_key: args.idempotencyKey,
-    }
-    events.push({ ...base(level.itemId), eventType: 'inventory.stock_level_changed', payload })
-    if (payload.new_available === '0' && previous.available !== '0') {
-      events.push({ ...base(level.itemId), eventType: 'inventory.stock.out_of_stock', payload })
-    }
-  }
-  for (const entry of args.entries) {
-    if (entry.movement_type !== 'adjustment' && entry.movement_type !== 'count-variance') continue
-    const isIncrease = entry.to_warehouse_id !== null
-    events.push({
-      ...base(Number(entry.item_id)),
-      eventType: 'inventory.stock.adjusted',
-      payload: {
-        idempotency_key: entry.idempotency_key,
-        line_no: Number(entry.line_no),
-        item_id: Number(entry.item_id),
-        sku: args.refs.items.get(Number(entry.item_id))!.sku,
-        warehouse_id: Number(isIncrease ? entry.to_warehouse_id : entry.from_warehouse_id),
-        quantity_change: isIncrease ? normalizeDecimal(entry.quantity) : `-${normalizeDecimal(entry.quantity)}`,
-        reason_code: entry.reason_code,
-        reference: entry.reference,
-        source: entry.source_collection ? { collection: entry.source_collection, id: entry.source_id } : null,
-      },
+/** `inventory.stock.adjusted` for every adjustment or count-variance line (level events are written by the database). */
+function adjustmentEvents(tenantId: number, contents: EntryContent[], refs: References): OutboxEvent[] {
+  return contents
+    .filter((entry) => entry.movement_type === 'adjustment' || entry.movement_type === 'count-variance')
+    .map((entry) => {
+      const isIncrease = entry.to_warehouse_id !== null
+      return {
+        tenantId,
+        eventType: 'inventory.stock.adjusted',
+        aggregateKey: `item:${entry.item_id}`,
+        payload: {
+          idempotency_key: entry.idempotency_key,
+          line_no: Number(entry.line_no),
+          item_id: Number(entry.item_id),
+          sku: refs.items.get(Number(entry.item_id))!.sku,
+          warehouse_id: Number(isIncrease ? entry.to_warehouse_id : entry.from_warehouse_id),
+          quantity_change: isIncrease ? entry.quantity : `-${entry.quantity}`,
+          reason_code: entry.reason_code,
+          reference: entry.reference,
+          source: entry.source_collection ? { collection: entry.source_collection, id: entry.source_id } : null,
+        },
+      }
     })
-  }
-  return events
 }

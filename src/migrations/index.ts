@@ -1,7 +1,0 @@
-import * as initial from './20261121_110540_initial'
-import * as databaseTriggers from './20261121_110540_initial_database_triggers'
-
-export const migrations = [
-  { up: initial.up, down: initial.down, name: '20261121_110540_initial' },
-  { up: databaseTriggers.up, down: databaseTriggers.down, name: '20261121_110540_initial_database_triggers' },
-]
