@@ -75,6 +75,7 @@ export interface Config {
     suppliers: Supplier;
     'idempotency-records': IdempotencyRecord;
     outbox: Outbox;
+    'usage-counters': UsageCounter;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -90,6 +91,7 @@ export interface Config {
     suppliers: SuppliersSelect<false> | SuppliersSelect<true>;
     'idempotency-records': IdempotencyRecordsSelect<false> | IdempotencyRecordsSelect<true>;
     outbox: OutboxSelect<false> | OutboxSelect<true>;
+    'usage-counters': UsageCountersSelect<false> | UsageCountersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -219,6 +221,10 @@ export interface User {
     | {
         tenant: number | Tenant;
         roles: ('admin' | 'inventory-manager' | 'buyer' | 'approver' | 'viewer' | 'integration')[];
+        /**
+         * Approvers: the largest purchase order or adjustment value they may approve here, in the tenant currency.
+         */
+        approvalLimit?: number | null;
         id?: string | null;
       }[]
     | null;
@@ -306,6 +312,7 @@ export interface Item {
    */
   externalProductId?: string | null;
   active?: boolean | null;
+  createdBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
 }
@@ -334,6 +341,7 @@ export interface Warehouse {
   fulfilmentPriority: number;
   externalId?: string | null;
   active?: boolean | null;
+  createdBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
 }
@@ -358,6 +366,7 @@ export interface Supplier {
   paymentTerms?: string | null;
   leadTimeDays?: number | null;
   active?: boolean | null;
+  createdBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
 }
@@ -417,6 +426,21 @@ export interface Outbox {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "usage-counters".
+ */
+export interface UsageCounter {
+  id: number;
+  tenant: number | Tenant;
+  /**
+   * YYYY-MM-DD in the tenant’s time zone.
+   */
+  day: string;
+  apiCalls: number;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -470,6 +494,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'outbox';
         value: number | Outbox;
+      } | null)
+    | ({
+        relationTo: 'usage-counters';
+        value: number | UsageCounter;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -548,6 +576,7 @@ export interface UsersSelect<T extends boolean = true> {
     | {
         tenant?: T;
         roles?: T;
+        approvalLimit?: T;
         id?: T;
       };
   updatedAt?: T;
@@ -625,6 +654,7 @@ export interface ItemsSelect<T extends boolean = true> {
   standardCost?: T;
   externalProductId?: T;
   active?: T;
+  createdBy?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -648,6 +678,7 @@ export interface WarehousesSelect<T extends boolean = true> {
   fulfilmentPriority?: T;
   externalId?: T;
   active?: T;
+  createdBy?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -671,6 +702,7 @@ export interface SuppliersSelect<T extends boolean = true> {
   paymentTerms?: T;
   leadTimeDays?: T;
   active?: T;
+  createdBy?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -701,6 +733,17 @@ export interface OutboxSelect<T extends boolean = true> {
   payload?: T;
   occurredAt?: T;
   dispatchedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "usage-counters_select".
+ */
+export interface UsageCountersSelect<T extends boolean = true> {
+  tenant?: T;
+  day?: T;
+  apiCalls?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -30,3 +30,15 @@ export function hasRoleInTenant(user: TenantAwareUser | null | undefined, tenant
   if (isSuperAdminUser(user)) return true
   return tenantIdsWithRole(user, roles).some((id) => String(id) === String(tenantId))
 }
+
+/** Holds only the integration role (in every tenant): an API-key identity, never a person at the console. */
+export function isIntegrationOnlyUser(user: TenantAwareUser | null | undefined): boolean {
+  if (!user || isSuperAdminUser(user)) return false
+  const roles = (user.tenants ?? []).flatMap((row) => row.roles ?? [])
+  return roles.length > 0 && roles.every((role) => role === 'integration')
+}
+
+/** The tenant ids of a user document's memberships, as strings. */
+export function memberTenantIds(user: TenantAwareUser | null | undefined): string[] {
+  return tenantIdsWithRole(user).map(String)
+}

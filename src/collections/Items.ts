@@ -1,7 +1,10 @@
 import type { CollectionConfig } from 'payload'
 
-import { tenantScopedAccess } from '../access/tenantScoped'
+import { accessFor } from '../access/accessFor'
 import { BASE_UNITS } from '../domain/catalogue/units'
+import { createdByField } from '../fields/createdBy'
+import { enforcePlanEntitlements, isItemStartingToCount } from '../hooks/enforcePlanEntitlements'
+import { stampCreatedBy } from '../hooks/stampCreatedBy'
 import { slugs } from './slugs'
 
 export const Items: CollectionConfig = {
@@ -12,7 +15,10 @@ export const Items: CollectionConfig = {
     listSearchableFields: ['sku', 'name', 'barcodes.code'],
     group: 'Catalogue',
   },
-  access: tenantScopedAccess({ writers: ['admin', 'inventory-manager'] }),
+  access: accessFor('catalogue'),
+  hooks: {
+    beforeChange: [stampCreatedBy, enforcePlanEntitlements({ limit: 'activeItems', isStartingToCount: isItemStartingToCount })],
+  },
   indexes: [{ fields: ['tenant', 'sku'], unique: true }],
   fields: [
     { name: 'sku', label: 'SKU', type: 'text', required: true, index: true },
@@ -62,5 +68,6 @@ export const Items: CollectionConfig = {
     { name: 'standardCost', type: 'number', min: 0 },
     { name: 'externalProductId', type: 'text', index: true, admin: { description: 'The product id other services use.' } },
     { name: 'active', type: 'checkbox', defaultValue: true, admin: { position: 'sidebar' } },
+    createdByField,
   ],
 }

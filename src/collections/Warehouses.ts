@@ -1,6 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
-import { tenantScopedAccess } from '../access/tenantScoped'
+import { accessFor } from '../access/accessFor'
+import { createdByField } from '../fields/createdBy'
+import { enforcePlanEntitlements } from '../hooks/enforcePlanEntitlements'
+import { stampCreatedBy } from '../hooks/stampCreatedBy'
 import { slugs } from './slugs'
 
 export const WAREHOUSE_TYPES = [
@@ -14,7 +17,10 @@ export const WAREHOUSE_TYPES = [
 export const Warehouses: CollectionConfig = {
   slug: slugs.warehouses,
   admin: { useAsTitle: 'name', defaultColumns: ['code', 'name', 'type', 'fulfilmentPriority', 'active'], group: 'Stock' },
-  access: tenantScopedAccess({ writers: ['admin', 'inventory-manager'] }),
+  access: accessFor('stock'),
+  hooks: {
+    beforeChange: [stampCreatedBy, enforcePlanEntitlements({ limit: 'warehouses', featureBeyondFirst: 'multiWarehouse' })],
+  },
   indexes: [{ fields: ['tenant', 'code'], unique: true }],
   fields: [
     { name: 'code', type: 'text', required: true, index: true },
@@ -33,5 +39,6 @@ export const Warehouses: CollectionConfig = {
     { name: 'fulfilmentPriority', type: 'number', required: true, defaultValue: 100, admin: { description: 'Lowest number is allocated first.' } },
     { name: 'externalId', type: 'text', index: true },
     { name: 'active', type: 'checkbox', defaultValue: true, admin: { position: 'sidebar' } },
+    createdByField,
   ],
 }

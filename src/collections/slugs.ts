@@ -8,6 +8,7 @@ export const slugs = {
   suppliers: 'suppliers',
   idempotencyRecords: 'idempotency-records',
   outbox: 'outbox',
+  usageCounters: 'usage-counters',
 } as const
 
 export type Slug = (typeof slugs)[keyof typeof slugs]

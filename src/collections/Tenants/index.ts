@@ -1,11 +1,11 @@
 import type { CollectionConfig } from 'payload'
 
-import { authenticated } from '../../access/authenticated'
-import { isSuperAdmin } from '../../access/isSuperAdmin'
+import { accessRule } from '../../access/accessFor'
 import { isSuperAdminField } from '../../access/isSuperAdminField'
-import { tenantAdmins } from '../../access/tenantAdmins'
 import { validateCurrency, validateSlug, validateTimeZone } from '../../domain/tenancy/validation'
+import { forgetTenantUsageState } from '../../domain/usage/tenantUsageState'
 import { slugs } from '../slugs'
+import { tenantUsageEndpoint } from './endpoints/tenantUsage'
 
 export const Tenants: CollectionConfig = {
   slug: slugs.tenants,
@@ -15,11 +15,13 @@ export const Tenants: CollectionConfig = {
     group: 'Administration',
   },
   access: {
-    read: authenticated,
-    create: isSuperAdmin,
-    update: tenantAdmins,
-    delete: isSuperAdmin,
+    read: accessRule('settings', 'read', { tenantField: 'id' }),
+    create: accessRule('settings', 'create', { tenantField: null }),
+    update: accessRule('settings', 'update', { tenantField: 'id' }),
+    delete: accessRule('settings', 'delete', { tenantField: 'id' }),
   },
+  hooks: { afterChange: [({ doc }) => forgetTenantUsageState(doc.id)] },
+  endpoints: [tenantUsageEndpoint],
   fields: [
     { name: 'name', type: 'text', required: true },
     {
@@ -91,6 +93,14 @@ export const Tenants: CollectionConfig = {
           admin: { description: 'Items without a reorder rule alert when available falls below this % of their usual level.' },
         },
       ],
+    },
+    {
+      name: 'usage',
+      type: 'ui',
+      admin: {
+        components: { Field: '/components/TenantUsage#TenantUsage' },
+        condition: (data) => Boolean(data?.id),
+      },
     },
   ],
 }
