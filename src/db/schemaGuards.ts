@@ -20,5 +20,12 @@ export const addSchemaGuards: PostgresSchemaHook = ({ schema, extendTable }) => 
       ),
     }),
   })
+  extendTable({
+    table: schema.tables.usage_counters,
+    extraConfig: (table) => ({
+      usage_counters_day_format: check('usage_counters_day_format', sql`${table.day} ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'`),
+      usage_counters_api_calls_non_negative: check('usage_counters_api_calls_non_negative', sql`${table.apiCalls} >= 0`),
+    }),
+  })
   return schema
 }
