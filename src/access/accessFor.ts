@@ -27,3 +27,11 @@ export function accessRule(area: Area, action: string, { tenantField = 'tenant' 
 export function accessFor(area: Area, options: { tenantField?: string | null } = {}): NonNullable<CollectionConfig['access']> {
   return Object.fromEntries(CRUD.map((action) => [action, accessRule(area, action, options)]))
 }
+
+/**
+ * What a collection spreads into its config: `...accessFromMatrix('stock')`. Besides the access it records the
+ * area in `custom.accessArea`, so the isolation suite checks every role against the matrix for that collection.
+ */
+export function accessFromMatrix(area: Area, options: { tenantField?: string | null } = {}): Pick<CollectionConfig, 'access' | 'custom'> {
+  return { access: accessFor(area, options), custom: { accessArea: area } }
+}

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { accessFor } from '../access/accessFor'
+import { accessFromMatrix } from '../access/accessFor'
 import { slugs } from './slugs'
 
 /**
@@ -10,7 +10,7 @@ import { slugs } from './slugs'
 export const IdempotencyRecords: CollectionConfig = {
   slug: slugs.idempotencyRecords,
   admin: { hidden: ({ user }) => !user?.isSuperAdmin, group: 'Administration', useAsTitle: 'key' },
-  access: accessFor('system'),
+  ...accessFromMatrix('system'),
   indexes: [{ fields: ['tenant', 'scope', 'key'], unique: true }],
   fields: [
     { name: 'tenant', type: 'relationship', relationTo: slugs.tenants, required: true, index: true },

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { accessFor } from '../access/accessFor'
+import { accessFromMatrix } from '../access/accessFor'
 import { BASE_UNITS } from '../domain/catalogue/units'
 import { createdByField } from '../fields/createdBy'
 import { enforcePlanEntitlements, isItemStartingToCount } from '../hooks/enforcePlanEntitlements'
@@ -15,7 +15,7 @@ export const Items: CollectionConfig = {
     listSearchableFields: ['sku', 'name', 'barcodes.code'],
     group: 'Catalogue',
   },
-  access: accessFor('catalogue'),
+  ...accessFromMatrix('catalogue'),
   hooks: {
     beforeChange: [stampCreatedBy, enforcePlanEntitlements({ limit: 'activeItems', isStartingToCount: isItemStartingToCount })],
   },

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { accessFor } from '../access/accessFor'
+import { accessFromMatrix } from '../access/accessFor'
 import { forgetTenantUsageState } from '../domain/usage/tenantUsageState'
 import { slugs } from './slugs'
 
@@ -21,7 +21,7 @@ const limit = (name: string, label: string) =>
 export const Plans: CollectionConfig = {
   slug: slugs.plans,
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'code'], group: 'Administration' },
-  access: accessFor('platform', { tenantField: null }),
+  ...accessFromMatrix('platform', { tenantField: null }),
   hooks: { afterChange: [() => forgetTenantUsageState()] },
   fields: [
     { name: 'name', type: 'text', required: true },

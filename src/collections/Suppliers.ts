@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { accessFor } from '../access/accessFor'
+import { accessFromMatrix } from '../access/accessFor'
 import { createdByField } from '../fields/createdBy'
 import { stampCreatedBy } from '../hooks/stampCreatedBy'
 import { slugs } from './slugs'
@@ -8,7 +8,7 @@ import { slugs } from './slugs'
 export const Suppliers: CollectionConfig = {
   slug: slugs.suppliers,
   admin: { useAsTitle: 'name', defaultColumns: ['code', 'name', 'currency', 'active'], group: 'Purchasing' },
-  access: accessFor('purchasing'),
+  ...accessFromMatrix('purchasing'),
   hooks: { beforeChange: [stampCreatedBy] },
   indexes: [{ fields: ['tenant', 'code'], unique: true }],
   fields: [

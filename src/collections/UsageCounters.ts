@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { accessFor } from '../access/accessFor'
+import { accessFromMatrix } from '../access/accessFor'
 import { slugs } from './slugs'
 
 /**
@@ -10,7 +10,7 @@ import { slugs } from './slugs'
 export const UsageCounters: CollectionConfig = {
   slug: slugs.usageCounters,
   admin: { hidden: ({ user }) => !user?.isSuperAdmin, group: 'Administration', useAsTitle: 'day', defaultColumns: ['tenant', 'day', 'apiCalls'] },
-  access: accessFor('billing'),
+  ...accessFromMatrix('billing'),
   indexes: [{ fields: ['tenant', 'day'], unique: true }],
   fields: [
     { name: 'tenant', type: 'relationship', relationTo: slugs.tenants, required: true, index: true },

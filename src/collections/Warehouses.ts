@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { accessFor } from '../access/accessFor'
+import { accessFromMatrix } from '../access/accessFor'
 import { createdByField } from '../fields/createdBy'
 import { enforcePlanEntitlements } from '../hooks/enforcePlanEntitlements'
 import { stampCreatedBy } from '../hooks/stampCreatedBy'
@@ -17,7 +17,7 @@ export const WAREHOUSE_TYPES = [
 export const Warehouses: CollectionConfig = {
   slug: slugs.warehouses,
   admin: { useAsTitle: 'name', defaultColumns: ['code', 'name', 'type', 'fulfilmentPriority', 'active'], group: 'Stock' },
-  access: accessFor('stock'),
+  ...accessFromMatrix('stock'),
   hooks: {
     beforeChange: [stampCreatedBy, enforcePlanEntitlements({ limit: 'warehouses', featureBeyondFirst: 'multiWarehouse' })],
   },

@@ -20,6 +20,7 @@ export const Tenants: CollectionConfig = {
     update: accessRule('settings', 'update', { tenantField: 'id' }),
     delete: accessRule('settings', 'delete', { tenantField: 'id' }),
   },
+  custom: { accessArea: 'settings' },
   hooks: { afterChange: [({ doc }) => forgetTenantUsageState(doc.id)] },
   endpoints: [tenantUsageEndpoint],
   fields: [

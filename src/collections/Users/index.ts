@@ -27,6 +27,7 @@ export const Users: CollectionConfig = {
     update: updateUsers,
     delete: deleteUsers,
   },
+  custom: { accessArea: 'users' },
   hooks: {
     beforeLogin: [refusePasswordLoginForIntegrations],
     beforeChange: [guardUserManagement],
