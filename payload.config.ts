@@ -5,6 +5,7 @@ import { multiTenantPlugin } from '@payloadcms/plugin-multi-tenant'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig } from 'payload'
 
+import { formatApiErrors } from './src/api/errorResponse'
 import { isSuperAdminUser } from './src/access/tenantMembership'
 import { ROLE_LABELS, ROLES } from './src/access/roles'
 import { DocumentSequences } from './src/collections/DocumentSequences'
@@ -22,7 +23,9 @@ import { StockBuckets } from './src/collections/StockBuckets'
 import { StockLevels } from './src/collections/StockLevels'
 import { Suppliers } from './src/collections/Suppliers'
 import { Tenants } from './src/collections/Tenants'
+import { UsageCounters } from './src/collections/UsageCounters'
 import { Users } from './src/collections/Users'
+import { isUserManager } from './src/collections/Users/access/usersAccess'
 import { Warehouses } from './src/collections/Warehouses'
 import { isTruthy } from './src/config/env'
 import { addSchemaGuards } from './src/db/schemaGuards'
@@ -31,9 +34,26 @@ import { emailAdapter } from './src/email/adapter'
 import { availabilityGetEndpoint, availabilityPostEndpoint } from './src/endpoints/availability'
 import { healthEndpoint } from './src/endpoints/health'
 import { metricsEndpoint } from './src/endpoints/metrics'
-import { shapeApiErrors } from './src/hooks/shapeApiErrors'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
+const EXPECTED_ERRORS = [
+  'ValidationError',
+  'Forbidden',
+  'NotFound',
+  'UnauthorizedError',
+  'AuthenticationError',
+  'DomainError',
+  'ForbiddenError',
+  'PlanLimitReachedError',
+  'PlanFeatureDisabledError',
+  'ApiQuotaExceededError',
+  'RateLimitedError',
+  'InvalidRequestError',
+  'NotFoundError',
+  'ConflictError',
+  'InsufficientStockError',
+  'IdempotencyConflictError',
+]
 const isProduction = process.env.NODE_ENV === 'production'
 const isSchemaPushed = !isProduction && isTruthy(process.env.PAYLOAD_DB_PUSH, true)
 
@@ -60,6 +80,7 @@ export default buildConfig({
     IdempotencyRecords,
     DocumentSequences,
     Outbox,
+    UsageCounters,
   ],
   db: postgresAdapter({
     pool: { connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_MAX || 20) },
@@ -71,7 +92,9 @@ export default buildConfig({
   email: emailAdapter(),
   endpoints: [healthEndpoint, metricsEndpoint, availabilityGetEndpoint, availabilityPostEndpoint],
   graphQL: { disablePlaygroundInProduction: true },
-  hooks: { afterError: [shapeApiErrors] },
+  hooks: { afterError: [formatApiErrors] },
+  // Refusals with a code are expected traffic, not incidents.
+  loggingLevels: Object.fromEntries(EXPECTED_ERRORS.map((name) => [name, 'info' as const])),
   secret: process.env.PAYLOAD_SECRET || '',
   serverURL: process.env.PUBLIC_URL || '',
   telemetry: false,
@@ -90,8 +113,11 @@ export default buildConfig({
         [slugs.ledgerEntries]: {},
         [slugs.suppliers]: {},
       },
+      // The tenant of an existing document never changes (create only; the plugin checks membership).
+      tenantField: { access: { update: () => false } },
       tenantsArrayField: {
         includeDefaultField: true,
+        arrayFieldAccess: { create: isUserManager, update: isUserManager },
         rowFields: [
           {
             name: 'roles',
@@ -100,6 +126,12 @@ export default buildConfig({
             required: true,
             defaultValue: ['viewer'],
             options: ROLES.map((role) => ({ label: ROLE_LABELS[role], value: role })),
+          },
+          {
+            name: 'approvalLimit',
+            type: 'number',
+            min: 0,
+            admin: { description: 'Approvers: the largest purchase order or adjustment value they may approve here, in the tenant currency.' },
           },
         ],
       },

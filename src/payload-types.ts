@@ -83,6 +83,7 @@ export interface Config {
     'idempotency-records': IdempotencyRecord;
     'document-sequences': DocumentSequence;
     outbox: Outbox;
+    'usage-counters': UsageCounter;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -106,6 +107,7 @@ export interface Config {
     'idempotency-records': IdempotencyRecordsSelect<false> | IdempotencyRecordsSelect<true>;
     'document-sequences': DocumentSequencesSelect<false> | DocumentSequencesSelect<true>;
     outbox: OutboxSelect<false> | OutboxSelect<true>;
+    'usage-counters': UsageCountersSelect<false> | UsageCountersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -235,6 +237,10 @@ export interface User {
     | {
         tenant: number | Tenant;
         roles: ('admin' | 'inventory-manager' | 'buyer' | 'approver' | 'viewer' | 'integration')[];
+        /**
+         * Approvers: the largest purchase order or adjustment value they may approve here, in the tenant currency.
+         */
+        approvalLimit?: number | null;
         id?: string | null;
       }[]
     | null;
@@ -322,6 +328,7 @@ export interface Item {
    */
   externalProductId?: string | null;
   active?: boolean | null;
+  createdBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
 }
@@ -350,6 +357,7 @@ export interface Warehouse {
   fulfilmentPriority: number;
   externalId?: string | null;
   active?: boolean | null;
+  createdBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
 }
@@ -568,6 +576,7 @@ export interface Supplier {
   paymentTerms?: string | null;
   leadTimeDays?: number | null;
   active?: boolean | null;
+  createdBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
 }
@@ -634,6 +643,21 @@ export interface Outbox {
     | null;
   occurredAt: string;
   dispatchedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "usage-counters".
+ */
+export interface UsageCounter {
+  id: number;
+  tenant: number | Tenant;
+  /**
+   * YYYY-MM-DD in the tenant’s time zone.
+   */
+  day: string;
+  apiCalls: number;
   updatedAt: string;
   createdAt: string;
 }
@@ -724,6 +748,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'outbox';
         value: number | Outbox;
+      } | null)
+    | ({
+        relationTo: 'usage-counters';
+        value: number | UsageCounter;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -802,6 +830,7 @@ export interface UsersSelect<T extends boolean = true> {
     | {
         tenant?: T;
         roles?: T;
+        approvalLimit?: T;
         id?: T;
       };
   updatedAt?: T;
@@ -879,6 +908,7 @@ export interface ItemsSelect<T extends boolean = true> {
   standardCost?: T;
   externalProductId?: T;
   active?: T;
+  createdBy?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -902,6 +932,7 @@ export interface WarehousesSelect<T extends boolean = true> {
   fulfilmentPriority?: T;
   externalId?: T;
   active?: T;
+  createdBy?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1065,6 +1096,7 @@ export interface SuppliersSelect<T extends boolean = true> {
   paymentTerms?: T;
   leadTimeDays?: T;
   active?: T;
+  createdBy?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1106,6 +1138,17 @@ export interface OutboxSelect<T extends boolean = true> {
   payload?: T;
   occurredAt?: T;
   dispatchedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "usage-counters_select".
+ */
+export interface UsageCountersSelect<T extends boolean = true> {
+  tenant?: T;
+  day?: T;
+  apiCalls?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -30,3 +30,21 @@ export function hasRoleInTenant(user: TenantAwareUser | null | undefined, tenant
   if (isSuperAdminUser(user)) return true
   return tenantIdsWithRole(user, roles).some((id) => String(id) === String(tenantId))
 }
+
+/** Holds only the integration role (in every tenant): an API-key identity, never a person at the console. */
+export function isIntegrationOnlyUser(user: TenantAwareUser | null | undefined): boolean {
+  if (!user || isSuperAdminUser(user)) return false
+  const roles = (user.tenants ?? []).flatMap((row) => row.roles ?? [])
+  return roles.length > 0 && roles.every((role) => role === 'integration')
+}
+
+/** The tenant ids of a user document's memberships, as strings. */
+export function memberTenantIds(user: TenantAwareUser | null | undefined): string[] {
+  return tenantIdsWithRole(user).map(String)
+}
+
+/** The approver's personal limit in that tenant (its currency); null or absent means no limit. */
+export function approvalLimitIn(user: TenantAwareUser | null | undefined, tenantId: number | string): number | null {
+  const row = user?.tenants?.find((membership) => String(tenantIdOf(membership)) === String(tenantId)) as { approvalLimit?: number | null } | undefined
+  return row?.approvalLimit ?? null
+}

@@ -1,44 +1,91 @@
-import { APIError, Forbidden, NotFound, UnauthorizedError, ValidationError as PayloadValidationError } from 'payload'
+import type { AfterErrorHook } from 'payload'
 
-import { DomainError } from '../domain/errors'
+import { ApiQuotaExceededError, DomainError, RateLimitedError } from '../domain/errors'
 
-export type ApiErrorItem = { code: string; message: string; path?: string }
-export type ApiErrorBody = { errors: ApiErrorItem[] }
+export type ApiErrorEntry = { code: string; message: string; path?: string } & Record<string, unknown>
+export type ApiErrorBody = { errors: ApiErrorEntry[] }
+
+/** Payload's own errors, by class name, to the stable codes clients see. */
+const PAYLOAD_ERROR_CODES: Record<string, string> = {
+  ValidationError: 'VALIDATION.INVALID',
+  Forbidden: 'AUTH.FORBIDDEN',
+  UnauthorizedError: 'AUTH.UNAUTHORIZED',
+  AuthenticationError: 'AUTH.INVALID_CREDENTIALS',
+  LockedAuth: 'AUTH.LOCKED',
+  UnverifiedEmail: 'AUTH.UNVERIFIED',
+  NotFound: 'NOT_FOUND',
+  QueryError: 'REQUEST.INVALID_QUERY',
+  Locked: 'DOCUMENT.LOCKED',
+}
+
+type PayloadLikeError = Error & { status?: number; data?: { errors?: { path?: string; message?: string }[] } | null }
 
 /** PostgreSQL integrity errors that reach the edge mean a request raced past the domain checks: a conflict, not a crash. */
-const PG_INTEGRITY = /^23/
+function integrityViolationOf(error: unknown): string | undefined {
+  const cause = (error as { cause?: { code?: unknown; message?: string } })?.cause
+  const code = cause?.code ?? (error as { code?: unknown })?.code
+  return typeof code === 'string' && code.startsWith('23') ? (cause?.message ?? (error as Error).message) : undefined
+}
+
+function statusOf(error: unknown): number {
+  if (integrityViolationOf(error)) return 409
+  const status = (error as { status?: unknown })?.status
+  return typeof status === 'number' && status >= 400 && status < 600 ? status : 500
+}
+
+export function retryAfterSecondsOf(error: unknown): number | undefined {
+  return error instanceof RateLimitedError || error instanceof ApiQuotaExceededError ? error.retryAfterSeconds : undefined
+}
+
+/** The error entry for any error: a DomainError keeps its code and path; Payload's errors keep name and data for the console. */
+export function toErrorEntry(error: unknown): ApiErrorEntry {
+  if (error instanceof DomainError) {
+    return { code: error.code, message: error.message, ...(error.path ? { path: error.path } : {}) }
+  }
+  const integrityViolation = integrityViolationOf(error)
+  if (integrityViolation) return { code: 'DATABASE.CONSTRAINT', message: integrityViolation }
+  const payloadError = error as PayloadLikeError
+  const status = statusOf(error)
+  const code = PAYLOAD_ERROR_CODES[payloadError?.name] ?? (status >= 500 ? 'INTERNAL' : 'REQUEST.FAILED')
+  if (status >= 500) return { code, message: 'Something went wrong.' }
+  const path = payloadError.data?.errors?.[0]?.path
+  return {
+    code,
+    message: payloadError.message,
+    ...(path ? { path } : {}),
+    name: payloadError.name,
+    ...(payloadError.data ? { data: payloadError.data } : {}),
+  }
+}
+
+export function errorJson(status: number, code: string, message: string, path?: string): Response {
+  return Response.json({ errors: [{ code, message, ...(path ? { path } : {}) }] } satisfies ApiErrorBody, { status })
+}
+
+/** A JSON error response for custom endpoints and the request guards; unexpected errors are logged. */
+export function errorResponse(error: unknown, logger?: { error: (arg: unknown) => void }): Response {
+  if (statusOf(error) >= 500) logger?.error(error)
+  const headers = new Headers({ 'content-type': 'application/json' })
+  const retryAfter = retryAfterSecondsOf(error)
+  if (retryAfter !== undefined) headers.set('Retry-After', String(retryAfter))
+  const body: ApiErrorBody = { errors: [toErrorEntry(error)] }
+  return new Response(JSON.stringify(body), { status: statusOf(error), headers })
+}
 
 /**
- * The one mapping from thrown errors to the API's error shape `{ errors: [{ code, message, path? }] }` and status:
- * used by the custom endpoints and, through the afterError hook, by the generated REST API.
+ * Payload's `afterError` hook: every error of the generated REST API leaves with a stable `code` (and the right
+ * status and Retry-After); GraphQL errors get the code in `extensions.code`.
  */
-export function toApiError(error: unknown): { status: number; body: ApiErrorBody } {
-  const single = (status: number, code: string, message: string, path?: string) => ({ status, body: { errors: [{ code, message, ...(path ? { path } : {}) }] } })
-  if (error instanceof DomainError) return single(error.status, error.code, error.message, error.path)
-  if (error instanceof PayloadValidationError) {
-    const fields = (error.data as { errors?: { path: string; message: string }[] })?.errors ?? []
-    return {
-      status: 400,
-      body: { errors: fields.length ? fields.map((field) => ({ code: 'VALIDATION.FIELD', message: field.message, path: field.path })) : [{ code: 'VALIDATION.FIELD', message: error.message }] },
-    }
+export const formatApiErrors: AfterErrorHook = ({ error, graphqlResult, req }) => {
+  const original = (error as { originalError?: unknown }).originalError ?? error
+  const entry = toErrorEntry(original)
+  if (graphqlResult) {
+    return { graphqlResult: { ...graphqlResult, extensions: { ...graphqlResult.extensions, code: entry.code } } }
   }
-  if (error instanceof UnauthorizedError) return single(401, 'AUTH.UNAUTHORIZED', 'Log in or send an API key.')
-  if (error instanceof Forbidden) return single(403, 'AUTH.FORBIDDEN', 'You are not allowed to do that.')
-  if (error instanceof NotFound) return single(404, 'NOT_FOUND', 'Not found.')
-  const pgCode = (error as { code?: unknown; cause?: { code?: unknown } })?.cause?.code ?? (error as { code?: unknown })?.code
-  if (typeof pgCode === 'string' && PG_INTEGRITY.test(pgCode)) {
-    return single(409, 'DATABASE.CONSTRAINT', (error as { cause?: Error }).cause?.message ?? (error as Error).message)
+  const retryAfter = retryAfterSecondsOf(original)
+  if (retryAfter !== undefined) {
+    req.responseHeaders = new Headers(req.responseHeaders)
+    req.responseHeaders.set('Retry-After', String(retryAfter))
   }
-  if (error instanceof APIError && error.status < 500) return single(error.status, 'REQUEST.INVALID', error.message)
-  return single(500, 'INTERNAL', 'Something went wrong on our side; it has been logged.')
-}
-
-export function errorJson(status: number, code: string, message: string, path?: string, headers?: HeadersInit): Response {
-  return Response.json({ errors: [{ code, message, ...(path ? { path } : {}) }] } satisfies ApiErrorBody, { status, headers })
-}
-
-export function errorResponse(error: unknown, logger?: { error: (arg: unknown) => void }): Response {
-  const { status, body } = toApiError(error)
-  if (status >= 500) logger?.error(error)
-  return Response.json(body, { status })
+  return { response: { errors: [entry] }, status: statusOf(original) }
 }

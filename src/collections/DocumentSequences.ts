@@ -1,13 +1,13 @@
 import type { CollectionConfig } from 'payload'
 
-import { isSuperAdmin } from '../access/isSuperAdmin'
+import { accessFromMatrix } from '../access/accessFor'
 import { slugs } from './slugs'
 
 /** Per-tenant counters behind document numbers (ADJ-000001, PO-000123): gapless because taken in the document's transaction. */
 export const DocumentSequences: CollectionConfig = {
   slug: slugs.documentSequences,
   admin: { hidden: true },
-  access: { read: isSuperAdmin, create: () => false, update: () => false, delete: () => false },
+  ...accessFromMatrix('system', { tenantField: null }),
   indexes: [{ fields: ['tenant', 'name'], unique: true }],
   fields: [
     { name: 'tenant', type: 'relationship', relationTo: slugs.tenants, required: true },

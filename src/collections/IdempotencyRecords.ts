@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { isSuperAdmin } from '../access/isSuperAdmin'
+import { accessFromMatrix } from '../access/accessFor'
 import { slugs } from './slugs'
 
 /**
@@ -10,7 +10,7 @@ import { slugs } from './slugs'
 export const IdempotencyRecords: CollectionConfig = {
   slug: slugs.idempotencyRecords,
   admin: { hidden: ({ user }) => !user?.isSuperAdmin, group: 'Administration', useAsTitle: 'key' },
-  access: { read: isSuperAdmin, create: () => false, update: () => false, delete: () => false },
+  ...accessFromMatrix('system'),
   indexes: [{ fields: ['tenant', 'scope', 'key'], unique: true }],
   fields: [
     { name: 'tenant', type: 'relationship', relationTo: slugs.tenants, required: true, index: true },

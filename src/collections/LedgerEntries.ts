@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { readOnlyForTenant } from '../access/readOnly'
+import { accessFromMatrix } from '../access/accessFor'
 import { MOVEMENT_TYPES } from '../domain/stock/locationKinds'
 import { slugs } from './slugs'
 
@@ -15,7 +15,7 @@ export const LedgerEntries: CollectionConfig = {
     group: 'Stock',
     pagination: { defaultLimit: 50 },
   },
-  access: readOnlyForTenant,
+  ...accessFromMatrix('ledger'),
   defaultSort: '-id',
   indexes: [
     { fields: ['tenant', 'idempotencyKey', 'lineNo'], unique: true },

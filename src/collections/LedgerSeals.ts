@@ -1,13 +1,13 @@
 import type { CollectionConfig } from 'payload'
 
-import { isSuperAdmin } from '../access/isSuperAdmin'
+import { accessFromMatrix } from '../access/accessFor'
 import { slugs } from './slugs'
 
 /** Blocks of ledger entries sealed by hash, each chained to the previous seal (written by `ledger.seal`). */
 export const LedgerSeals: CollectionConfig = {
   slug: slugs.ledgerSeals,
   admin: { group: 'Administration', defaultColumns: ['fromEntryId', 'toEntryId', 'entryCount', 'sealHash', 'createdAt'], hidden: ({ user }) => !user?.isSuperAdmin },
-  access: { read: isSuperAdmin, create: () => false, update: () => false, delete: () => false },
+  ...accessFromMatrix('system', { tenantField: null }),
   defaultSort: '-toEntryId',
   fields: [
     { name: 'fromEntryId', type: 'number', required: true },

@@ -1,13 +1,13 @@
 import type { CollectionConfig } from 'payload'
 
-import { tenantScopedAccess } from '../access/tenantScoped'
+import { accessFromMatrix } from '../access/accessFor'
 import { slugs } from './slugs'
 
 /** A batch of an item with its dates; stock buckets and ledger entries are per lot for lot-tracked items. */
 export const Lots: CollectionConfig = {
   slug: slugs.lots,
   admin: { useAsTitle: 'lotNumber', defaultColumns: ['lotNumber', 'item', 'expiryDate', 'status'], group: 'Stock' },
-  access: { ...tenantScopedAccess({ writers: ['admin', 'inventory-manager'] }), delete: () => false },
+  ...accessFromMatrix('locations'),
   indexes: [{ fields: ['tenant', 'item', 'lotNumber'], unique: true }],
   fields: [
     { name: 'item', type: 'relationship', relationTo: slugs.items, required: true, index: true },

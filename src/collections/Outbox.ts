@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { isSuperAdmin } from '../access/isSuperAdmin'
+import { accessFromMatrix } from '../access/accessFor'
 import { slugs } from './slugs'
 
 /**
@@ -10,7 +10,7 @@ import { slugs } from './slugs'
 export const Outbox: CollectionConfig = {
   slug: slugs.outbox,
   admin: { hidden: ({ user }) => !user?.isSuperAdmin, group: 'Administration', useAsTitle: 'eventType', defaultColumns: ['eventType', 'occurredAt', 'dispatchedAt'] },
-  access: { read: isSuperAdmin, create: () => false, update: () => false, delete: () => false },
+  ...accessFromMatrix('system'),
   fields: [
     { name: 'tenant', type: 'relationship', relationTo: slugs.tenants, required: true, index: true },
     { name: 'eventType', type: 'text', required: true, index: true },

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { authenticated } from '../access/authenticated'
-import { isSuperAdmin } from '../access/isSuperAdmin'
+import { accessFromMatrix } from '../access/accessFor'
+import { forgetTenantUsageState } from '../domain/usage/tenantUsageState'
 import { slugs } from './slugs'
 
 export const PLAN_FEATURES = [
@@ -21,7 +21,8 @@ const limit = (name: string, label: string) =>
 export const Plans: CollectionConfig = {
   slug: slugs.plans,
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'code'], group: 'Administration' },
-  access: { read: authenticated, create: isSuperAdmin, update: isSuperAdmin, delete: isSuperAdmin },
+  ...accessFromMatrix('platform', { tenantField: null }),
+  hooks: { afterChange: [() => forgetTenantUsageState()] },
   fields: [
     { name: 'name', type: 'text', required: true },
     { name: 'code', type: 'text', required: true, unique: true, index: true },

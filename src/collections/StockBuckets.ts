@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { readOnlyForTenant } from '../access/readOnly'
+import { accessFromMatrix } from '../access/accessFor'
 import { LOCATION_KINDS } from '../domain/stock/locationKinds'
 import { slugs } from './slugs'
 
@@ -8,7 +8,7 @@ import { slugs } from './slugs'
 export const StockBuckets: CollectionConfig = {
   slug: slugs.stockBuckets,
   admin: { defaultColumns: ['item', 'location', 'lot', 'quantity'], group: 'Stock' },
-  access: readOnlyForTenant,
+  ...accessFromMatrix('ledger'),
   fields: [
     { name: 'item', type: 'relationship', relationTo: slugs.items, required: true, index: true },
     { name: 'location', type: 'relationship', relationTo: slugs.locations, required: true, index: true },

@@ -1,12 +1,15 @@
 import type { CollectionConfig } from 'payload'
 
-import { tenantScopedAccess } from '../access/tenantScoped'
+import { accessFromMatrix } from '../access/accessFor'
+import { createdByField } from '../fields/createdBy'
+import { stampCreatedBy } from '../hooks/stampCreatedBy'
 import { slugs } from './slugs'
 
 export const Suppliers: CollectionConfig = {
   slug: slugs.suppliers,
   admin: { useAsTitle: 'name', defaultColumns: ['code', 'name', 'currency', 'active'], group: 'Purchasing' },
-  access: tenantScopedAccess({ writers: ['admin', 'buyer'] }),
+  ...accessFromMatrix('purchasing'),
+  hooks: { beforeChange: [stampCreatedBy] },
   indexes: [{ fields: ['tenant', 'code'], unique: true }],
   fields: [
     { name: 'name', type: 'text', required: true },
@@ -24,5 +27,6 @@ export const Suppliers: CollectionConfig = {
     { name: 'paymentTerms', type: 'text' },
     { name: 'leadTimeDays', type: 'number', min: 0, defaultValue: 7 },
     { name: 'active', type: 'checkbox', defaultValue: true, admin: { position: 'sidebar' } },
+    createdByField,
   ],
 }

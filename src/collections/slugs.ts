@@ -16,6 +16,7 @@ export const slugs = {
   documentSequences: 'document-sequences',
   idempotencyRecords: 'idempotency-records',
   outbox: 'outbox',
+  usageCounters: 'usage-counters',
 } as const
 
 export type Slug = (typeof slugs)[keyof typeof slugs]

@@ -44,5 +44,12 @@ export const addSchemaGuards: PostgresSchemaHook = ({ schema, extendTable }) => 
       ledger_entries_distinct_locations: check('ledger_entries_distinct_locations', sql`${t.fromLocation} <> ${t.toLocation}`),
     }),
   })
+  extendTable({
+    table: schema.tables.usage_counters,
+    extraConfig: (table) => ({
+      usage_counters_day_format: check('usage_counters_day_format', sql`${table.day} ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'`),
+      usage_counters_api_calls_non_negative: check('usage_counters_api_calls_non_negative', sql`${table.apiCalls} >= 0`),
+    }),
+  })
   return schema
 }

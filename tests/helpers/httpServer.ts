@@ -1,13 +1,17 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import { handleEndpoints } from 'payload'
 
+import { checkApiRequest } from '../../src/api/apiGuard'
+
 /**
- * A real HTTP server in the test process that serves Payload's REST API and custom endpoints exactly as
- * the Next route handler does (`handleEndpoints`), without building Next.
+ * A real HTTP server in the test process that serves Payload's REST API, custom endpoints and GraphQL exactly as
+ * the Next route handlers do (`handleEndpoints`, `GRAPHQL_POST`, behind the same API guard), without building Next.
  */
 export async function startApiServer(): Promise<{ url: string; close: () => Promise<void> }> {
   const { default: config } = await import('../../payload.config')
+  const graphql = GRAPHQL_POST(config)
   const server = http.createServer(async (incoming, outgoing) => {
     try {
       const url = `http://${incoming.headers.host}${incoming.url}`
@@ -19,7 +23,10 @@ export async function startApiServer(): Promise<{ url: string; close: () => Prom
         headers: incoming.headers as Record<string, string>,
         body: hasBody ? Buffer.concat(chunks) : undefined,
       })
-      const response = await handleEndpoints({ config, request, path: new URL(url).pathname })
+      const pathname = new URL(url).pathname
+      const response =
+        (await checkApiRequest({ config, request })) ??
+        (pathname === '/api/graphql' && request.method === 'POST' ? await graphql(request) : await handleEndpoints({ config, request, path: pathname }))
       outgoing.writeHead(response.status, Object.fromEntries(response.headers.entries()))
       outgoing.end(Buffer.from(await response.arrayBuffer()))
     } catch (error) {

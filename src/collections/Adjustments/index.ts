@@ -1,14 +1,13 @@
 import type { CollectionConfig, FieldAccess } from 'payload'
 
-import { tenantRoles } from '../../access/tenantRoles'
-import { ROLES } from '../../access/roles'
+import { accessFor, accessRule } from '../../access/accessFor'
 import { withWhere } from '../../access/withWhere'
 import { ADJUSTMENT_REASONS } from '../../domain/stock/locationKinds'
 import { slugs } from '../slugs'
 import { adjustmentEndpoints } from './endpoints/transitions'
 import { assignAdjustmentNumber } from './hooks/assignAdjustmentNumber'
 
-const managers = tenantRoles(['admin', 'inventory-manager'])
+const isDraft = { status: { equals: 'draft' } } as const
 const serverOnly: FieldAccess = () => false
 const workflowField = { readOnly: true, position: 'sidebar' as const }
 
@@ -30,11 +29,11 @@ export const Adjustments: CollectionConfig = {
     },
   },
   access: {
-    read: tenantRoles(ROLES),
-    create: managers,
-    update: withWhere(managers, { status: { equals: 'draft' } }),
-    delete: withWhere(managers, { status: { equals: 'draft' } }),
+    ...accessFor('stock'),
+    update: withWhere(accessRule('stock', 'update'), isDraft),
+    delete: withWhere(accessRule('stock', 'delete'), isDraft),
   },
+  custom: { accessArea: 'stock' },
   hooks: { beforeChange: [assignAdjustmentNumber] },
   endpoints: adjustmentEndpoints,
   fields: [

@@ -1,8 +1,11 @@
 import type { CollectionConfig } from 'payload'
 
-import { tenantScopedAccess } from '../../access/tenantScoped'
+import { accessFromMatrix } from '../../access/accessFor'
 import { BASE_UNITS } from '../../domain/catalogue/units'
+import { createdByField } from '../../fields/createdBy'
+import { enforcePlanEntitlements, isItemStartingToCount } from '../../hooks/enforcePlanEntitlements'
 import { refuseDeleteWithLedgerHistory } from '../../hooks/refuseDeleteWithLedgerHistory'
+import { stampCreatedBy } from '../../hooks/stampCreatedBy'
 import { slugs } from '../slugs'
 
 export const Items: CollectionConfig = {
@@ -13,9 +16,12 @@ export const Items: CollectionConfig = {
     listSearchableFields: ['sku', 'name', 'barcodes.code'],
     group: 'Catalogue',
   },
-  access: tenantScopedAccess({ writers: ['admin', 'inventory-manager'] }),
+  ...accessFromMatrix('catalogue'),
+  hooks: {
+    beforeChange: [stampCreatedBy, enforcePlanEntitlements({ limit: 'activeItems', isStartingToCount: isItemStartingToCount })],
+    beforeDelete: [refuseDeleteWithLedgerHistory('item', ['item_id'])],
+  },
   indexes: [{ fields: ['tenant', 'sku'], unique: true }],
-  hooks: { beforeDelete: [refuseDeleteWithLedgerHistory('item', ['item_id'])] },
   fields: [
     { name: 'sku', label: 'SKU', type: 'text', required: true, index: true },
     { name: 'name', type: 'text', required: true },
@@ -64,6 +70,7 @@ export const Items: CollectionConfig = {
     { name: 'standardCost', type: 'number', min: 0 },
     { name: 'externalProductId', type: 'text', index: true, admin: { description: 'The product id other services use.' } },
     { name: 'active', type: 'checkbox', defaultValue: true, admin: { position: 'sidebar' } },
+    createdByField,
     { name: 'stockPanel', type: 'ui', admin: { components: { Field: '/components/ItemStockPanel#ItemStockPanel' } } },
   ],
 }

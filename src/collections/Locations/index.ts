@@ -1,13 +1,10 @@
 import type { CollectionConfig } from 'payload'
 
-import { tenantRoles } from '../../access/tenantRoles'
-import { ROLES } from '../../access/roles'
+import { accessFor, accessRule } from '../../access/accessFor'
 import { withWhere } from '../../access/withWhere'
 import { LOCATION_KINDS } from '../../domain/stock/locationKinds'
 import { slugs } from '../slugs'
 import { setLocationPath } from './hooks/setLocationPath'
-
-const managers = tenantRoles(['admin', 'inventory-manager'])
 
 /**
  * Where stock is: a tree inside each warehouse (Stock, Quarantine, Inbound transit, then zones, aisles, bins) and
@@ -17,12 +14,8 @@ const managers = tenantRoles(['admin', 'inventory-manager'])
 export const Locations: CollectionConfig = {
   slug: slugs.locations,
   admin: { useAsTitle: 'path', defaultColumns: ['path', 'kind', 'warehouse', 'temperatureClass', 'active'], group: 'Stock' },
-  access: {
-    read: tenantRoles(ROLES),
-    create: managers,
-    update: withWhere(managers, { isSystem: { not_equals: true } }),
-    delete: () => false,
-  },
+  access: { ...accessFor('locations'), update: withWhere(accessRule('locations', 'update'), { isSystem: { not_equals: true } }) },
+  custom: { accessArea: 'locations' },
   indexes: [{ fields: ['tenant', 'path'], unique: true }],
   hooks: { beforeChange: [setLocationPath] },
   fields: [

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { readOnlyForTenant } from '../../access/readOnly'
+import { accessFromMatrix } from '../../access/accessFor'
 import { slugs } from '../slugs'
 import { stockAsOfEndpoint } from './asOfEndpoint'
 
@@ -14,7 +14,7 @@ const quantity = (name: string, description: string) =>
 export const StockLevels: CollectionConfig = {
   slug: slugs.stockLevels,
   admin: { defaultColumns: ['item', 'warehouse', 'onHand', 'available', 'reserved', 'quarantined', 'inTransit', 'onOrder'], group: 'Stock' },
-  access: readOnlyForTenant,
+  ...accessFromMatrix('ledger'),
   endpoints: [stockAsOfEndpoint],
   indexes: [{ fields: ['item', 'warehouse'], unique: true }],
   fields: [

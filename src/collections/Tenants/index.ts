@@ -1,11 +1,11 @@
 import type { CollectionConfig } from 'payload'
 
-import { authenticated } from '../../access/authenticated'
-import { isSuperAdmin } from '../../access/isSuperAdmin'
+import { accessRule } from '../../access/accessFor'
 import { isSuperAdminField } from '../../access/isSuperAdminField'
-import { tenantAdmins } from '../../access/tenantAdmins'
 import { validateCurrency, validateSlug, validateTimeZone } from '../../domain/tenancy/validation'
+import { forgetTenantUsageState } from '../../domain/usage/tenantUsageState'
 import { slugs } from '../slugs'
+import { tenantUsageEndpoint } from './endpoints/tenantUsage'
 import { createVirtualLocations } from './hooks/createVirtualLocations'
 
 export const Tenants: CollectionConfig = {
@@ -15,13 +15,15 @@ export const Tenants: CollectionConfig = {
     defaultColumns: ['name', 'slug', 'status', 'plan'],
     group: 'Administration',
   },
-  hooks: { afterChange: [createVirtualLocations] },
   access: {
-    read: authenticated,
-    create: isSuperAdmin,
-    update: tenantAdmins,
-    delete: isSuperAdmin,
+    read: accessRule('settings', 'read', { tenantField: 'id' }),
+    create: accessRule('settings', 'create', { tenantField: null }),
+    update: accessRule('settings', 'update', { tenantField: 'id' }),
+    delete: accessRule('settings', 'delete', { tenantField: 'id' }),
   },
+  custom: { accessArea: 'settings' },
+  hooks: { afterChange: [createVirtualLocations, ({ doc }) => forgetTenantUsageState(doc.id)] },
+  endpoints: [tenantUsageEndpoint],
   fields: [
     { name: 'name', type: 'text', required: true },
     {
@@ -93,6 +95,14 @@ export const Tenants: CollectionConfig = {
           admin: { description: 'Items without a reorder rule alert when available falls below this % of their usual level.' },
         },
       ],
+    },
+    {
+      name: 'usage',
+      type: 'ui',
+      admin: {
+        components: { Field: '/components/TenantUsage#TenantUsage' },
+        condition: (data) => Boolean(data?.id),
+      },
     },
   ],
 }

@@ -1,9 +1,12 @@
 import type { CollectionConfig } from 'payload'
 
-import { authenticated } from '../../access/authenticated'
 import { isSuperAdminField } from '../../access/isSuperAdminField'
+import { forgetApiKeyIdentities } from '../../domain/usage/apiKeyIdentity'
 import { slugs } from '../slugs'
-import { adminsOrSelf, tenantUserAdmins } from './access/usersAccess'
+import { canUseAdmin, createUsers, deleteUsers, isUserManager, readUsers, updateUsers } from './access/usersAccess'
+import { revokeApiKeyEndpoint, rotateApiKeyEndpoint } from './endpoints/apiKeyEndpoints'
+import { guardUserDeletion, guardUserManagement } from './hooks/guardUserManagement'
+import { refusePasswordLoginForIntegrations } from './hooks/refusePasswordLoginForIntegrations'
 
 export const Users: CollectionConfig = {
   slug: slugs.users,
@@ -18,11 +21,21 @@ export const Users: CollectionConfig = {
     lockTime: 10 * 60 * 1000,
   },
   access: {
-    read: authenticated,
-    create: tenantUserAdmins,
-    update: adminsOrSelf,
-    delete: tenantUserAdmins,
+    admin: canUseAdmin,
+    read: readUsers,
+    create: createUsers,
+    update: updateUsers,
+    delete: deleteUsers,
   },
+  custom: { accessArea: 'users' },
+  hooks: {
+    beforeLogin: [refusePasswordLoginForIntegrations],
+    beforeChange: [guardUserManagement],
+    beforeDelete: [guardUserDeletion],
+    afterChange: [() => forgetApiKeyIdentities()],
+    afterDelete: [() => forgetApiKeyIdentities()],
+  },
+  endpoints: [rotateApiKeyEndpoint, revokeApiKeyEndpoint],
   fields: [
     { name: 'name', type: 'text' },
     {
@@ -32,6 +45,16 @@ export const Users: CollectionConfig = {
       defaultValue: false,
       access: { create: isSuperAdminField, update: isSuperAdminField },
       admin: { position: 'sidebar', description: 'Platform operator: sees and manages every tenant.' },
+    },
+    // Merged into Payload's own apiKey field: only user managers may set keys (Payload's default is anyone with console access).
+    { name: 'apiKey', type: 'text', access: { create: isUserManager, update: isUserManager } },
+    {
+      name: 'apiKeyActions',
+      type: 'ui',
+      admin: {
+        components: { Field: '/components/ApiKeyActions#ApiKeyActions' },
+        condition: (data) => Boolean(data?.id),
+      },
     },
   ],
 }

@@ -1,7 +1,10 @@
 import type { CollectionConfig } from 'payload'
 
-import { tenantScopedAccess } from '../../access/tenantScoped'
+import { accessFromMatrix } from '../../access/accessFor'
+import { createdByField } from '../../fields/createdBy'
+import { enforcePlanEntitlements } from '../../hooks/enforcePlanEntitlements'
 import { refuseDeleteWithLedgerHistory } from '../../hooks/refuseDeleteWithLedgerHistory'
+import { stampCreatedBy } from '../../hooks/stampCreatedBy'
 import { slugs } from '../slugs'
 import { createSystemLocations } from './hooks/createSystemLocations'
 
@@ -16,12 +19,13 @@ export const WAREHOUSE_TYPES = [
 export const Warehouses: CollectionConfig = {
   slug: slugs.warehouses,
   admin: { useAsTitle: 'name', defaultColumns: ['code', 'name', 'type', 'fulfilmentPriority', 'active'], group: 'Stock' },
-  access: tenantScopedAccess({ writers: ['admin', 'inventory-manager'] }),
-  indexes: [{ fields: ['tenant', 'code'], unique: true }],
+  ...accessFromMatrix('stock'),
   hooks: {
+    beforeChange: [stampCreatedBy, enforcePlanEntitlements({ limit: 'warehouses', featureBeyondFirst: 'multiWarehouse' })],
     afterChange: [createSystemLocations],
     beforeDelete: [refuseDeleteWithLedgerHistory('warehouse', ['from_warehouse_id', 'to_warehouse_id'])],
   },
+  indexes: [{ fields: ['tenant', 'code'], unique: true }],
   fields: [
     { name: 'code', type: 'text', required: true, index: true },
     { name: 'name', type: 'text', required: true },
@@ -39,6 +43,7 @@ export const Warehouses: CollectionConfig = {
     { name: 'fulfilmentPriority', type: 'number', required: true, defaultValue: 100, admin: { description: 'Lowest number is allocated first.' } },
     { name: 'externalId', type: 'text', index: true },
     { name: 'active', type: 'checkbox', defaultValue: true, admin: { position: 'sidebar' } },
+    createdByField,
     { name: 'locationTree', type: 'ui', admin: { components: { Field: '/components/LocationTree#LocationTree' } } },
   ],
 }

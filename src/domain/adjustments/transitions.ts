@@ -1,16 +1,22 @@
-import { hasRoleInTenant, type TenantAwareUser } from '../../access/tenantMembership'
-import type { Role } from '../../access/roles'
+import { canInTenant } from '../../access/canInTenant'
+import type { Area } from '../../access/matrix'
+import type { TenantAwareUser } from '../../access/tenantMembership'
 
 export type AdjustmentStatus = 'draft' | 'pending-approval' | 'posted' | 'rejected'
 export type AdjustmentAction = 'submit' | 'approve' | 'reject'
 
-type Transition = { from: AdjustmentStatus[]; roles: Role[]; isForbiddenToSubmitter: boolean }
+type Transition = { from: AdjustmentStatus[]; area: Area; action: string; isForbiddenToSubmitter: boolean }
 
-/** Who may move an adjustment from which status: the one table both the API and the console buttons read. */
+/** Who may move an adjustment from which status (roles from the access matrix): read by the API and the console buttons. */
 export const ADJUSTMENT_TRANSITIONS: Record<AdjustmentAction, Transition> = {
-  submit: { from: ['draft'], roles: ['admin', 'inventory-manager'], isForbiddenToSubmitter: false },
-  approve: { from: ['pending-approval'], roles: ['admin', 'approver'], isForbiddenToSubmitter: true },
-  reject: { from: ['pending-approval'], roles: ['admin', 'approver'], isForbiddenToSubmitter: false },
+  submit: { from: ['draft'], area: 'stock', action: 'adjust', isForbiddenToSubmitter: false },
+  approve: { from: ['pending-approval'], area: 'approvals', action: 'approve', isForbiddenToSubmitter: true },
+  reject: { from: ['pending-approval'], area: 'approvals', action: 'reject', isForbiddenToSubmitter: false },
+}
+
+export function mayTakeAction(user: TenantAwareUser | null | undefined, tenantId: number, action: AdjustmentAction): boolean {
+  const rule = ADJUSTMENT_TRANSITIONS[action]
+  return canInTenant({ user, tenantId, area: rule.area, action: rule.action })
 }
 
 export function allowedAdjustmentActions(
@@ -20,6 +26,6 @@ export function allowedAdjustmentActions(
   return (Object.keys(ADJUSTMENT_TRANSITIONS) as AdjustmentAction[]).filter((action) => {
     const rule = ADJUSTMENT_TRANSITIONS[action]
     const isSubmitter = doc.submittedBy != null && user != null && String(doc.submittedBy) === String(user.id)
-    return rule.from.includes(doc.status) && hasRoleInTenant(user, doc.tenant, rule.roles) && !(rule.isForbiddenToSubmitter && isSubmitter)
+    return rule.from.includes(doc.status) && mayTakeAction(user, doc.tenant, action) && !(rule.isForbiddenToSubmitter && isSubmitter)
   })
 }

@@ -1,7 +1,8 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres/drizzle'
 
-import { hasRoleInTenant, type TenantAwareUser } from '../../access/tenantMembership'
+import { canInTenant } from '../../access/canInTenant'
+import { approvalLimitIn, type TenantAwareUser } from '../../access/tenantMembership'
 import { slugs } from '../../collections/slugs'
 import { sqlList, transactionDb } from '../../db/transaction'
 import { tenantIdOf } from '../../hooks/tenantIdOf'
@@ -9,7 +10,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import { findSystemLocationId } from '../stock/locations'
 import { postMovements, type Movement } from '../stock/postMovements'
 import { parseQuantity } from '../stock/quantity'
-import { ADJUSTMENT_TRANSITIONS, type AdjustmentAction, type AdjustmentStatus } from './transitions'
+import { ADJUSTMENT_TRANSITIONS, mayTakeAction, type AdjustmentAction, type AdjustmentStatus } from './transitions'
 
 type AdjustmentLine = { item: number; quantity: number; reason: string; location?: number | null; lot?: number | null; unitCost?: number | null }
 type Adjustment = {
@@ -36,10 +37,8 @@ async function loadForTransition(req: PayloadRequest, id: number, action: Adjust
   const adjustment = { ...(doc as any), tenant: tenantIdOf(doc as any), warehouse: Number((doc as any).warehouse) } as Adjustment
   const user = req.user as TenantAwareUser | null
   const rule = ADJUSTMENT_TRANSITIONS[action]
-  if (!hasRoleInTenant(user, adjustment.tenant, ['admin', 'inventory-manager', 'approver', 'viewer', 'buyer', 'integration'])) {
-    throw new NotFoundError(`Adjustment ${id} not found`)
-  }
-  if (!hasRoleInTenant(user, adjustment.tenant, rule.roles)) throw new ForbiddenError(`Your role cannot ${action} adjustment ${adjustment.number}.`)
+  if (!canInTenant({ user, tenantId: adjustment.tenant, area: 'stock', action: 'read' })) throw new NotFoundError(`Adjustment ${id} not found`)
+  if (!mayTakeAction(user, adjustment.tenant, action)) throw new ForbiddenError(`Your role cannot ${action} adjustment ${adjustment.number}.`)
   if (!rule.from.includes(adjustment.status)) {
     throw new ConflictError('ADJUSTMENT.INVALID_TRANSITION', `Adjustment ${adjustment.number} is ${adjustment.status}; it cannot be ${action === 'submit' ? 'submitted' : `${action}d`}.`)
   }
@@ -145,7 +144,7 @@ export async function submitAdjustment({ req, id }: { req: PayloadRequest; id: n
 export async function approveAdjustment({ req, id }: { req: PayloadRequest; id: number }) {
   const adjustment = await loadForTransition(req, id, 'approve')
   const { lines, value } = await valueLines(req, adjustment)
-  if (await isAbove(req, value, (req.user as { approvalLimit?: number | null }).approvalLimit)) {
+  if (await isAbove(req, value, approvalLimitIn(req.user as TenantAwareUser, adjustment.tenant))) {
     throw new ForbiddenError(`${adjustment.number} is worth ${value}, above your approval limit.`)
   }
   await post(req, adjustment, lines)

@@ -45,7 +45,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"_order" integer NOT NULL,
   	"_parent_id" integer NOT NULL,
   	"id" varchar PRIMARY KEY NOT NULL,
-  	"tenant_id" integer NOT NULL
+  	"tenant_id" integer NOT NULL,
+  	"approval_limit" numeric
   );
   
   CREATE TABLE "users_sessions" (
@@ -127,6 +128,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"standard_cost" numeric,
   	"external_product_id" varchar,
   	"active" boolean DEFAULT true,
+  	"created_by_id" integer,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
@@ -144,6 +146,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"fulfilment_priority" numeric DEFAULT 100 NOT NULL,
   	"external_id" varchar,
   	"active" boolean DEFAULT true,
+  	"created_by_id" integer,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
@@ -299,6 +302,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"payment_terms" varchar,
   	"lead_time_days" numeric DEFAULT 7,
   	"active" boolean DEFAULT true,
+  	"created_by_id" integer,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
@@ -338,6 +342,17 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
   
+  CREATE TABLE "usage_counters" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"tenant_id" integer NOT NULL,
+  	"day" varchar NOT NULL,
+  	"api_calls" numeric DEFAULT 0 NOT NULL,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	CONSTRAINT "usage_counters_day_format" CHECK ("usage_counters"."day" ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'),
+  	CONSTRAINT "usage_counters_api_calls_non_negative" CHECK ("usage_counters"."api_calls" >= 0)
+  );
+  
   CREATE TABLE "payload_kv" (
   	"id" serial PRIMARY KEY NOT NULL,
   	"key" varchar NOT NULL,
@@ -371,7 +386,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"suppliers_id" integer,
   	"idempotency_records_id" integer,
   	"document_sequences_id" integer,
-  	"outbox_id" integer
+  	"outbox_id" integer,
+  	"usage_counters_id" integer
   );
   
   CREATE TABLE "payload_preferences" (
@@ -407,8 +423,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "items_packagings" ADD CONSTRAINT "items_packagings_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."items"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "items_barcodes" ADD CONSTRAINT "items_barcodes_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."items"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "items" ADD CONSTRAINT "items_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "items" ADD CONSTRAINT "items_created_by_id_users_id_fk" FOREIGN KEY ("created_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "warehouses" ADD CONSTRAINT "warehouses_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "warehouses" ADD CONSTRAINT "warehouses_parent_id_warehouses_id_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."warehouses"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "warehouses" ADD CONSTRAINT "warehouses_created_by_id_users_id_fk" FOREIGN KEY ("created_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "locations" ADD CONSTRAINT "locations_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "locations" ADD CONSTRAINT "locations_warehouse_id_warehouses_id_fk" FOREIGN KEY ("warehouse_id") REFERENCES "public"."warehouses"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "locations" ADD CONSTRAINT "locations_parent_id_locations_id_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."locations"("id") ON DELETE set null ON UPDATE no action;
@@ -440,9 +458,11 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "ledger_entries" ADD CONSTRAINT "ledger_entries_actor_id_users_id_fk" FOREIGN KEY ("actor_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "suppliers_contacts" ADD CONSTRAINT "suppliers_contacts_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."suppliers"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "suppliers" ADD CONSTRAINT "suppliers_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "suppliers" ADD CONSTRAINT "suppliers_created_by_id_users_id_fk" FOREIGN KEY ("created_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "idempotency_records" ADD CONSTRAINT "idempotency_records_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "document_sequences" ADD CONSTRAINT "document_sequences_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "outbox" ADD CONSTRAINT "outbox_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "usage_counters" ADD CONSTRAINT "usage_counters_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."payload_locked_documents"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_tenants_fk" FOREIGN KEY ("tenants_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_users_fk" FOREIGN KEY ("users_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
@@ -460,6 +480,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_idempotency_records_fk" FOREIGN KEY ("idempotency_records_id") REFERENCES "public"."idempotency_records"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_document_sequences_fk" FOREIGN KEY ("document_sequences_id") REFERENCES "public"."document_sequences"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_outbox_fk" FOREIGN KEY ("outbox_id") REFERENCES "public"."outbox"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_usage_counters_fk" FOREIGN KEY ("usage_counters_id") REFERENCES "public"."usage_counters"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_preferences_rels" ADD CONSTRAINT "payload_preferences_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."payload_preferences"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_preferences_rels" ADD CONSTRAINT "payload_preferences_rels_users_fk" FOREIGN KEY ("users_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
   CREATE UNIQUE INDEX "tenants_slug_idx" ON "tenants" USING btree ("slug");
@@ -490,6 +511,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "items_sku_idx" ON "items" USING btree ("sku");
   CREATE INDEX "items_category_idx" ON "items" USING btree ("category");
   CREATE INDEX "items_external_product_id_idx" ON "items" USING btree ("external_product_id");
+  CREATE INDEX "items_created_by_idx" ON "items" USING btree ("created_by_id");
   CREATE INDEX "items_updated_at_idx" ON "items" USING btree ("updated_at");
   CREATE INDEX "items_created_at_idx" ON "items" USING btree ("created_at");
   CREATE UNIQUE INDEX "tenant_sku_idx" ON "items" USING btree ("tenant_id","sku");
@@ -497,6 +519,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "warehouses_code_idx" ON "warehouses" USING btree ("code");
   CREATE INDEX "warehouses_parent_idx" ON "warehouses" USING btree ("parent_id");
   CREATE INDEX "warehouses_external_id_idx" ON "warehouses" USING btree ("external_id");
+  CREATE INDEX "warehouses_created_by_idx" ON "warehouses" USING btree ("created_by_id");
   CREATE INDEX "warehouses_updated_at_idx" ON "warehouses" USING btree ("updated_at");
   CREATE INDEX "warehouses_created_at_idx" ON "warehouses" USING btree ("created_at");
   CREATE UNIQUE INDEX "tenant_code_idx" ON "warehouses" USING btree ("tenant_id","code");
@@ -562,6 +585,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "suppliers_contacts_parent_id_idx" ON "suppliers_contacts" USING btree ("_parent_id");
   CREATE INDEX "suppliers_tenant_idx" ON "suppliers" USING btree ("tenant_id");
   CREATE INDEX "suppliers_code_idx" ON "suppliers" USING btree ("code");
+  CREATE INDEX "suppliers_created_by_idx" ON "suppliers" USING btree ("created_by_id");
   CREATE INDEX "suppliers_updated_at_idx" ON "suppliers" USING btree ("updated_at");
   CREATE INDEX "suppliers_created_at_idx" ON "suppliers" USING btree ("created_at");
   CREATE UNIQUE INDEX "tenant_code_1_idx" ON "suppliers" USING btree ("tenant_id","code");
@@ -581,6 +605,11 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "outbox_dispatched_at_idx" ON "outbox" USING btree ("dispatched_at");
   CREATE INDEX "outbox_updated_at_idx" ON "outbox" USING btree ("updated_at");
   CREATE INDEX "outbox_created_at_idx" ON "outbox" USING btree ("created_at");
+  CREATE INDEX "usage_counters_tenant_idx" ON "usage_counters" USING btree ("tenant_id");
+  CREATE INDEX "usage_counters_day_idx" ON "usage_counters" USING btree ("day");
+  CREATE INDEX "usage_counters_updated_at_idx" ON "usage_counters" USING btree ("updated_at");
+  CREATE INDEX "usage_counters_created_at_idx" ON "usage_counters" USING btree ("created_at");
+  CREATE UNIQUE INDEX "tenant_day_idx" ON "usage_counters" USING btree ("tenant_id","day");
   CREATE UNIQUE INDEX "payload_kv_key_idx" ON "payload_kv" USING btree ("key");
   CREATE INDEX "payload_locked_documents_global_slug_idx" ON "payload_locked_documents" USING btree ("global_slug");
   CREATE INDEX "payload_locked_documents_updated_at_idx" ON "payload_locked_documents" USING btree ("updated_at");
@@ -604,6 +633,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "payload_locked_documents_rels_idempotency_records_id_idx" ON "payload_locked_documents_rels" USING btree ("idempotency_records_id");
   CREATE INDEX "payload_locked_documents_rels_document_sequences_id_idx" ON "payload_locked_documents_rels" USING btree ("document_sequences_id");
   CREATE INDEX "payload_locked_documents_rels_outbox_id_idx" ON "payload_locked_documents_rels" USING btree ("outbox_id");
+  CREATE INDEX "payload_locked_documents_rels_usage_counters_id_idx" ON "payload_locked_documents_rels" USING btree ("usage_counters_id");
   CREATE INDEX "payload_preferences_key_idx" ON "payload_preferences" USING btree ("key");
   CREATE INDEX "payload_preferences_updated_at_idx" ON "payload_preferences" USING btree ("updated_at");
   CREATE INDEX "payload_preferences_created_at_idx" ON "payload_preferences" USING btree ("created_at");
@@ -641,6 +671,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "idempotency_records" CASCADE;
   DROP TABLE "document_sequences" CASCADE;
   DROP TABLE "outbox" CASCADE;
+  DROP TABLE "usage_counters" CASCADE;
   DROP TABLE "payload_kv" CASCADE;
   DROP TABLE "payload_locked_documents" CASCADE;
   DROP TABLE "payload_locked_documents_rels" CASCADE;
