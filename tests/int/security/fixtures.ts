@@ -124,7 +124,7 @@ export const FIXTURES: Record<string, Fixture> = {
   },
   lots: {
     build: async ({ payload, tenantId, suffix }) => ({ tenant: tenantId, item: (await stockRefsOf(payload, tenantId)).itemId, lotNumber: `LOT-${suffix}` }),
-    patch: { lotNumber: 'pwned' },
+    patch: { expiryDate: '2030-01-01T00:00:00.000Z' },
   },
   adjustments: {
     build: async ({ payload, tenantId, marker }) => {

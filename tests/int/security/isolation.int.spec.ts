@@ -158,7 +158,12 @@ async function attackOverRest(principal: Principal, { slug, tenantPath }: Scoped
     const [targetB] = docsB.get(relation.relationTo)!
     const data = { ...(await FIXTURES[slug].build({ payload, tenantId: tenantA.id, suffix: uniqueSuffix(), marker: 'amark' })), [relation.name]: relation.hasMany ? [targetB] : targetB }
     const pointing = await http(principal, 'POST', `/api/${slug}`, data)
-    const { totalDocs } = await payload.count({ collection: slug as any, where: { [relation.name]: { equals: targetB } }, overrideAccess: true })
+    // B's own rows may point at B's documents; only a row outside B pointing at them is a leak.
+    const { totalDocs } = await payload.count({
+      collection: slug as any,
+      where: { [relation.name]: { equals: targetB }, [tenantPath]: { not_equals: tenantB.id } },
+      overrideAccess: true,
+    })
     check(principal, slug, 'rest.createPointingAtB', !isRefusal(pointing.status) || totalDocs > 0, `${relation.name} → ${relation.relationTo}: ${pointing.status}`)
   }
 }

@@ -18,6 +18,10 @@ export const setLocationPath: CollectionBeforeChangeHook = async ({ data, origin
   if (tenantIdOf(parent) !== tenantId || parent.warehouse == null) {
     throw new ValidationError('LOCATION.PARENT_INVALID', 'The parent must be a location of a warehouse of the same tenant.', 'parent')
   }
+  const givenWarehouse = data.warehouse && typeof data.warehouse === 'object' ? data.warehouse.id : data.warehouse
+  if (givenWarehouse != null && String(givenWarehouse) !== String(parent.warehouse)) {
+    throw new ValidationError('LOCATION.WAREHOUSE_MISMATCH', 'A location belongs to the warehouse of its parent.', 'warehouse')
+  }
   if (operation === 'update' && originalDoc && String(parentId) === String(originalDoc.id)) {
     throw new ValidationError('LOCATION.PARENT_INVALID', 'A location cannot be its own parent.', 'parent')
   }
