@@ -1,17 +1,6 @@
 import { expect, test, type Page } from '@playwright/test'
 
-const email = process.env.SEED_ADMIN_EMAIL ?? ''
-const password = process.env.SEED_ADMIN_PASSWORD ?? ''
-
-async function logIn(page: Page) {
-  await page.goto('/admin/login')
-  await page.waitForLoadState('networkidle')
-  await page.locator('input[name="email"]').fill(email)
-  await page.locator('input[name="password"]').fill(password)
-  await expect(page.locator('input[name="email"]')).toHaveValue(email)
-  await page.getByRole('button', { name: /login/i }).click()
-  await expect(page).toHaveURL(/\/admin\/?$/)
-}
+import { logIn } from './helpers'
 
 async function api(page: Page, method: string, path: string, body?: unknown) {
   const response = await page.request.fetch(path, { method, data: body, headers: { 'content-type': 'application/json' } })
@@ -20,6 +9,7 @@ async function api(page: Page, method: string, path: string, body?: unknown) {
 
 test('an item shows its stock per warehouse and latest movements; a warehouse shows its location tree', async ({ page }) => {
   await logIn(page)
+  await expect(page).toHaveURL(/\/admin\/?$/)
   const items = await api(page, 'GET', '/api/items?where[sku][equals]=BEANS-ESP&depth=0')
   await page.goto(`/admin/collections/items/${items.body.docs[0].id}`)
   const levels = page.getByTestId('item-stock-levels')
@@ -38,6 +28,7 @@ test('an item shows its stock per warehouse and latest movements; a warehouse sh
 
 test('an inventory manager submits an adjustment with the Submit button and stock follows', async ({ page }) => {
   await logIn(page)
+  await expect(page).toHaveURL(/\/admin\/?$/)
   const tenant = (await api(page, 'GET', '/api/tenants?where[slug][equals]=demo-cafe-group&depth=0')).body.docs[0]
   const warehouse = (await api(page, 'GET', '/api/warehouses?where[code][equals]=CAFE-WL&depth=0')).body.docs[0]
   const item = (await api(page, 'GET', '/api/items?where[sku][equals]=CUP-12OZ&depth=0')).body.docs[0]

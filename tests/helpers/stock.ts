@@ -77,3 +77,13 @@ export async function conservationViolations(payload: Payload, tenantId: number)
   )
   return [...rows, ...negatives.rows]
 }
+
+/** Issue (sell) `quantity` from a warehouse's stock location to the customer. */
+export async function issue(payload: Payload, fixture: Awaited<ReturnType<typeof createStockFixture>>, { itemId, warehouseId, quantity }: { itemId: number; warehouseId: number; quantity: number | string }) {
+  return post(payload, {
+    tenantId: fixture.tenantId,
+    movements: [
+      { itemId, quantity, fromLocationId: await fixture.location(warehouseId, 'internal'), toLocationId: await fixture.location(null, 'customer'), movementType: 'issue' },
+    ],
+  })
+}

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { apiClient } from '../../helpers/api'
 import { startApiServer } from '../../helpers/httpServer'
 import { createTestUser, getTestPayload } from '../../helpers/payload'
-import { createStockFixture, post, receive } from '../../helpers/stock'
+import { createStockFixture, issue, post, receive } from '../../helpers/stock'
 
 let api: Awaited<ReturnType<typeof startApiServer>>
 beforeAll(async () => {
@@ -71,10 +71,7 @@ describe('availability API', () => {
     const { payload, fixture, ck, beans, client } = await setUp()
     const before = new Date().toISOString()
     await new Promise((resolve) => setTimeout(resolve, 20))
-    await post(payload, {
-      tenantId: fixture.tenantId,
-      movements: [{ itemId: beans.id, quantity: 6, fromLocationId: await fixture.location(ck.id, 'internal'), toLocationId: await fixture.location(null, 'customer'), movementType: 'issue' }],
-    })
+    await issue(payload, fixture, { itemId: beans.id, warehouseId: ck.id, quantity: 6 })
     const past = await client.get(`/api/stock-levels/as-of?sku=BEANS&warehouse=CK&at=${encodeURIComponent(before)}`)
     expect(past.status).toBe(200)
     expect(past.body).toMatchObject({ onHand: '10' })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { getTestPayload } from '../../helpers/payload'
-import { conservationViolations, createStockFixture, level, post, receive } from '../../helpers/stock'
+import { conservationViolations, createStockFixture, issue, level, receive } from '../../helpers/stock'
 
 describe('postMovements', () => {
   it('should receive, issue and keep levels, buckets and ledger in step', async () => {
@@ -14,12 +14,7 @@ describe('postMovements', () => {
     expect(received.entries[0]).toMatchObject({ qty_before_to: '0', qty_after_to: '10' })
     expect(await level(payload, item.id, warehouse.id)).toMatchObject({ on_hand: '10', available: '10' })
 
-    await post(payload, {
-      tenantId: fixture.tenantId,
-      movements: [
-        { itemId: item.id, quantity: 3, fromLocationId: await fixture.location(warehouse.id, 'internal'), toLocationId: await fixture.location(null, 'customer'), movementType: 'issue' },
-      ],
-    })
+    await issue(payload, fixture, { itemId: item.id, warehouseId: warehouse.id, quantity: 3 })
     expect(await level(payload, item.id, warehouse.id)).toMatchObject({ on_hand: '7', available: '7' })
     expect(await conservationViolations(payload, fixture.tenantId)).toEqual([])
   })
@@ -30,12 +25,7 @@ describe('postMovements', () => {
     const [item] = fixture.items
     const [warehouse] = fixture.warehouses
     await receive(payload, fixture, { itemId: item.id, warehouseId: warehouse.id, quantity: 2 })
-    const attempt = post(payload, {
-      tenantId: fixture.tenantId,
-      movements: [
-        { itemId: item.id, quantity: 5, fromLocationId: await fixture.location(warehouse.id, 'internal'), toLocationId: await fixture.location(null, 'customer'), movementType: 'issue' },
-      ],
-    })
+    const attempt = issue(payload, fixture, { itemId: item.id, warehouseId: warehouse.id, quantity: 5 })
     await expect(attempt).rejects.toMatchObject({ code: 'STOCK.INSUFFICIENT', status: 409 })
     await expect(attempt).rejects.toThrow(/Not enough stock of SKU-1 at WH-A: 2 available, 5 requested/)
     expect(await level(payload, item.id, warehouse.id)).toMatchObject({ on_hand: '2', available: '2' })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { getTestPayload } from '../../helpers/payload'
-import { conservationViolations, createStockFixture, level, post, receive } from '../../helpers/stock'
+import { conservationViolations, createStockFixture, issue, level, post, receive } from '../../helpers/stock'
 
 describe('posting rules', () => {
   it('should replay the same request under the same key and refuse another request under it', async () => {
@@ -98,10 +98,7 @@ describe('posting rules', () => {
     expect(moved.entries[0]).toMatchObject({ qty_before_from: '10', qty_after_from: '10' })
     expect(await level(payload, item.id, warehouse.id)).toMatchObject({ on_hand: '10', quarantined: '4', available: '6' })
     await expect(
-      post(payload, {
-        tenantId: fixture.tenantId,
-        movements: [{ itemId: item.id, quantity: 7, fromLocationId: await fixture.location(warehouse.id, 'internal'), toLocationId: await fixture.location(null, 'customer'), movementType: 'issue' }],
-      }),
+      issue(payload, fixture, { itemId: item.id, warehouseId: warehouse.id, quantity: 7 }),
     ).rejects.toMatchObject({ code: 'STOCK.INSUFFICIENT' })
     expect(await conservationViolations(payload, fixture.tenantId)).toEqual([])
   })
@@ -118,10 +115,7 @@ describe('posting rules', () => {
       post(payload, { tenantId: fixture.tenantId, movements: [], levelChanges: [{ itemId: item.id, warehouseId: warehouse.id, reserved: 3 }] }),
     ).rejects.toThrow(/2 available, 3 requested/)
     await expect(
-      post(payload, {
-        tenantId: fixture.tenantId,
-        movements: [{ itemId: item.id, quantity: 3, fromLocationId: await fixture.location(warehouse.id, 'internal'), toLocationId: await fixture.location(null, 'customer'), movementType: 'issue' }],
-      }),
+      issue(payload, fixture, { itemId: item.id, warehouseId: warehouse.id, quantity: 3 }),
     ).rejects.toMatchObject({ code: 'STOCK.INSUFFICIENT' })
     expect(await level(payload, item.id, warehouse.id)).toMatchObject({ on_hand: '5', reserved: '3', available: '2' })
   })
