@@ -17,6 +17,7 @@ import { Locations } from './src/collections/Locations'
 import { Lots } from './src/collections/Lots'
 import { Outbox } from './src/collections/Outbox'
 import { Plans } from './src/collections/Plans'
+import { Reservations } from './src/collections/Reservations'
 import { slugs } from './src/collections/slugs'
 import { StockBuckets } from './src/collections/StockBuckets'
 import { StockLevels } from './src/collections/StockLevels'
@@ -52,6 +53,7 @@ export default buildConfig({
     Locations,
     Lots,
     Adjustments,
+    Reservations,
     StockLevels,
     StockBuckets,
     LedgerEntries,
@@ -85,6 +87,7 @@ export default buildConfig({
         [slugs.locations]: {},
         [slugs.lots]: {},
         [slugs.adjustments]: {},
+        [slugs.reservations]: {},
         [slugs.stockLevels]: {},
         [slugs.stockBuckets]: {},
         [slugs.ledgerEntries]: {},

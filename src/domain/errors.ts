@@ -40,3 +40,9 @@ export class ConflictError extends DomainError {
     super(code, message, 409, path)
   }
 }
+
+export class UnauthenticatedError extends DomainError {
+  constructor(message = 'Log in or send an API key (Authorization: users API-Key <key>).') {
+    super('AUTH.UNAUTHORIZED', message, 401)
+  }
+}
