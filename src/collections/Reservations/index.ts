@@ -9,6 +9,8 @@ import { defaultTenantOfReservation, prepareNewReservation } from './hooks/prepa
 import { reserveStockOnCreate } from './hooks/reserveStockOnCreate'
 
 const serverOnly: FieldAccess = () => false
+/** Items and warehouses are checked against the reservation's tenant by the domain (a 404 for another tenant's). */
+const checkedByDomain = () => true as const
 const createOnly = { update: serverOnly }
 const server = { create: serverOnly, update: serverOnly }
 const label = (value: string) => value.replace(/(^|-)(\w)/g, (_match, dash: string, letter: string) => `${dash ? ' ' : ''}${letter.toUpperCase()}`)
@@ -50,9 +52,15 @@ export const Reservations: CollectionConfig = {
         {
           type: 'row',
           fields: [
-            { name: 'item', type: 'relationship', relationTo: slugs.items, required: true },
+            { name: 'item', type: 'relationship', relationTo: slugs.items, required: true, validate: checkedByDomain },
             { name: 'quantity', type: 'number', required: true },
-            { name: 'warehouse', type: 'relationship', relationTo: slugs.warehouses, admin: { description: 'Pinned warehouse; empty: chosen by fulfilment priority.' } },
+            {
+              name: 'warehouse',
+              type: 'relationship',
+              relationTo: slugs.warehouses,
+              validate: checkedByDomain,
+              admin: { description: 'Pinned warehouse; empty: chosen by fulfilment priority.' },
+            },
           ],
         },
         {

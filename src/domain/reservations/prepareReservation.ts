@@ -1,8 +1,10 @@
 import type { PayloadRequest } from 'payload'
+import { sql } from '@payloadcms/db-postgres/drizzle'
 
 import { hasRoleInTenant, tenantIdsWithRole, type TenantAwareUser } from '../../access/tenantMembership'
 import { slugs } from '../../collections/slugs'
-import { ForbiddenError, ValidationError } from '../errors'
+import { sqlList, transactionDb } from '../../db/transaction'
+import { ForbiddenError, NotFoundError, ValidationError } from '../errors'
 import { RESERVING_ROLES } from './transitions'
 
 const MAX_TTL_MS = 7 * 24 * 60 * 60 * 1000
@@ -39,6 +41,7 @@ export async function prepareReservation({ req, data }: { req: PayloadRequest; d
     throw new ValidationError('VALIDATION.IDEMPOTENCY_KEY', `An idempotency key is a string of at most ${IDEMPOTENCY_KEY_MAX_LENGTH} characters.`, 'idempotencyKey')
   }
   if (!Array.isArray(data.lines) || data.lines.length === 0) throw new ValidationError('VALIDATION.LINES', 'A reservation needs at least one line.', 'lines')
+  await assertLinesInTenant(req, tenantId, data.lines)
   return {
     ...data,
     status: 'pending',
@@ -47,4 +50,25 @@ export async function prepareReservation({ req, data }: { req: PayloadRequest; d
     history: [],
     lines: data.lines.map((line: Record<string, unknown>) => ({ ...line, reservedQuantity: 0, fulfilledQuantity: 0, allocations: [] })),
   }
+}
+
+const idOf = (value: unknown) => Number(typeof value === 'object' && value !== null ? (value as { id: unknown }).id : value)
+
+/** Every line's item (and pinned warehouse) exists in the reservation's tenant; another tenant's is a 404. */
+async function assertLinesInTenant(req: PayloadRequest, tenantId: number, lines: Record<string, unknown>[]) {
+  const db = await transactionDb(req)
+  const itemIds = lines.map((line) => idOf(line.item))
+  const warehouseIds = lines.filter((line) => line.warehouse != null && line.warehouse !== '').map((line) => idOf(line.warehouse))
+  const valid = (ids: number[]) => [0, ...ids.filter(Number.isInteger)]
+  const { rows } = await db.execute<{ kind: string; id: number }>(sql`
+    SELECT 'item' AS kind, id FROM items WHERE tenant_id = ${tenantId} AND id IN ${sqlList(valid(itemIds))}
+    UNION ALL SELECT 'warehouse', id FROM warehouses WHERE tenant_id = ${tenantId} AND id IN ${sqlList(valid(warehouseIds))}`)
+  const found = new Set(rows.map((row) => `${row.kind}:${row.id}`))
+  lines.forEach((line, index) => {
+    if (line.item == null || line.item === '') throw new ValidationError('VALIDATION.ITEM_REQUIRED', 'Each line needs an item.', `lines.${index}.item`)
+    if (!found.has(`item:${idOf(line.item)}`)) throw new NotFoundError(`Item ${String(idOf(line.item))} does not exist in this tenant`, `lines.${index}.item`)
+    if (line.warehouse != null && line.warehouse !== '' && !found.has(`warehouse:${idOf(line.warehouse)}`)) {
+      throw new NotFoundError(`Warehouse ${String(idOf(line.warehouse))} does not exist in this tenant`, `lines.${index}.warehouse`)
+    }
+  })
 }
