@@ -255,7 +255,7 @@ export async function confirmReservation({ req, id }: { req: PayloadRequest; id:
   return saved
 }
 
-export type FulfilRequestLine = { line?: unknown; item?: unknown; quantity?: unknown }
+export type FulfilRequestLine = { line?: unknown; item?: unknown; quantity?: unknown; warehouse?: number }
 
 type Take = { lineIndex: number; allocationIndex: number; units: bigint }
 
@@ -330,7 +330,8 @@ function takesFor(reservation: Reservation, requested: FulfilRequestLine[]): Tak
     const open = candidates.flatMap(({ line, lineIndex }) =>
       (line.allocations ?? []).map((allocation, allocationIndex) => {
         const key = `${lineIndex}|${allocationIndex}`
-        return { lineIndex, allocationIndex, key, units: outstandingOf(allocation) - (taken.get(key) ?? 0n) }
+        const isElsewhere = request.warehouse !== undefined && allocation.warehouse !== request.warehouse
+        return { lineIndex, allocationIndex, key, units: isElsewhere ? 0n : outstandingOf(allocation) - (taken.get(key) ?? 0n) }
       }),
     )
     const outstanding = open.reduce((sum, take) => sum + take.units, 0n)
