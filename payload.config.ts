@@ -31,6 +31,7 @@ import { applyDatabaseTriggers } from './src/db/triggers'
 import { emailAdapter } from './src/email/adapter'
 import { availabilityGetEndpoint, availabilityPostEndpoint } from './src/endpoints/availability'
 import { healthEndpoint } from './src/endpoints/health'
+import { inventoryContractEndpoints } from './src/endpoints/inventory'
 import { metricsEndpoint } from './src/endpoints/metrics'
 import { shapeApiErrors } from './src/hooks/shapeApiErrors'
 
@@ -71,7 +72,7 @@ export default buildConfig({
   }),
   editor: lexicalEditor(),
   email: emailAdapter(),
-  endpoints: [healthEndpoint, metricsEndpoint, availabilityGetEndpoint, availabilityPostEndpoint],
+  endpoints: [healthEndpoint, metricsEndpoint, availabilityGetEndpoint, availabilityPostEndpoint, ...inventoryContractEndpoints],
   graphQL: { disablePlaygroundInProduction: true },
   hooks: { afterError: [shapeApiErrors] },
   secret: process.env.PAYLOAD_SECRET || '',
