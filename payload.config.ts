@@ -18,6 +18,7 @@ import { Locations } from './src/collections/Locations'
 import { Lots } from './src/collections/Lots'
 import { Outbox } from './src/collections/Outbox'
 import { Plans } from './src/collections/Plans'
+import { Reservations } from './src/collections/Reservations'
 import { slugs } from './src/collections/slugs'
 import { StockBuckets } from './src/collections/StockBuckets'
 import { StockLevels } from './src/collections/StockLevels'
@@ -33,6 +34,7 @@ import { applyDatabaseTriggers } from './src/db/triggers'
 import { emailAdapter } from './src/email/adapter'
 import { availabilityGetEndpoint, availabilityPostEndpoint } from './src/endpoints/availability'
 import { healthEndpoint } from './src/endpoints/health'
+import { inventoryContractEndpoints } from './src/endpoints/inventory'
 import { metricsEndpoint } from './src/endpoints/metrics'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -72,6 +74,7 @@ export default buildConfig({
     Locations,
     Lots,
     Adjustments,
+    Reservations,
     StockLevels,
     StockBuckets,
     LedgerEntries,
@@ -90,7 +93,7 @@ export default buildConfig({
   }),
   editor: lexicalEditor(),
   email: emailAdapter(),
-  endpoints: [healthEndpoint, metricsEndpoint, availabilityGetEndpoint, availabilityPostEndpoint],
+  endpoints: [healthEndpoint, metricsEndpoint, availabilityGetEndpoint, availabilityPostEndpoint, ...inventoryContractEndpoints],
   graphQL: { disablePlaygroundInProduction: true },
   hooks: { afterError: [formatApiErrors] },
   // Refusals with a code are expected traffic, not incidents.
@@ -108,6 +111,7 @@ export default buildConfig({
         [slugs.locations]: {},
         [slugs.lots]: {},
         [slugs.adjustments]: {},
+        [slugs.reservations]: {},
         [slugs.stockLevels]: {},
         [slugs.stockBuckets]: {},
         [slugs.ledgerEntries]: {},

@@ -75,6 +75,7 @@ export interface Config {
     locations: Location;
     lots: Lot;
     adjustments: Adjustment;
+    reservations: Reservation;
     'stock-levels': StockLevel;
     'stock-buckets': StockBucket;
     'ledger-entries': LedgerEntry;
@@ -99,6 +100,7 @@ export interface Config {
     locations: LocationsSelect<false> | LocationsSelect<true>;
     lots: LotsSelect<false> | LotsSelect<true>;
     adjustments: AdjustmentsSelect<false> | AdjustmentsSelect<true>;
+    reservations: ReservationsSelect<false> | ReservationsSelect<true>;
     'stock-levels': StockLevelsSelect<false> | StockLevelsSelect<true>;
     'stock-buckets': StockBucketsSelect<false> | StockBucketsSelect<true>;
     'ledger-entries': LedgerEntriesSelect<false> | LedgerEntriesSelect<true>;
@@ -435,6 +437,68 @@ export interface Adjustment {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reservations".
+ */
+export interface Reservation {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  /**
+   * The order id of the calling system.
+   */
+  externalOrderId?: string | null;
+  channel: 'web' | 'app' | 'pos' | 'marketplace' | 'other';
+  lines: {
+    item: number | Item;
+    quantity: number;
+    /**
+     * Pinned warehouse; empty: chosen by fulfilment priority.
+     */
+    warehouse?: (number | null) | Warehouse;
+    reservedQuantity?: number | null;
+    fulfilledQuantity?: number | null;
+    /**
+     * Where the reserved units are held, and why that warehouse was chosen.
+     */
+    allocations?:
+      | {
+          warehouse: number | Warehouse;
+          quantity: number;
+          fulfilledQuantity?: number | null;
+          reason?: string | null;
+          id?: string | null;
+        }[]
+      | null;
+    id?: string | null;
+  }[];
+  /**
+   * Reserve what is available instead of refusing.
+   */
+  allowPartial?: boolean | null;
+  /**
+   * All lines from one warehouse; never split.
+   */
+  singleWarehouse?: boolean | null;
+  status: 'pending' | 'reserved' | 'partially-reserved' | 'failed' | 'allocated' | 'fulfilled' | 'released' | 'expired';
+  /**
+   * Default: now + the tenant’s reservation TTL.
+   */
+  expiresAt?: string | null;
+  idempotencyKey?: string | null;
+  history?:
+    | {
+        from?: string | null;
+        to: string;
+        at: string;
+        user?: (number | null) | User;
+        note?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "stock-levels".
  */
 export interface StockLevel {
@@ -718,6 +782,10 @@ export interface PayloadLockedDocument {
         value: number | Adjustment;
       } | null)
     | ({
+        relationTo: 'reservations';
+        value: number | Reservation;
+      } | null)
+    | ({
         relationTo: 'stock-levels';
         value: number | StockLevel;
       } | null)
@@ -995,6 +1063,51 @@ export interface AdjustmentsSelect<T extends boolean = true> {
   decidedAt?: T;
   rejectionReason?: T;
   postedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reservations_select".
+ */
+export interface ReservationsSelect<T extends boolean = true> {
+  tenant?: T;
+  externalOrderId?: T;
+  channel?: T;
+  lines?:
+    | T
+    | {
+        item?: T;
+        quantity?: T;
+        warehouse?: T;
+        reservedQuantity?: T;
+        fulfilledQuantity?: T;
+        allocations?:
+          | T
+          | {
+              warehouse?: T;
+              quantity?: T;
+              fulfilledQuantity?: T;
+              reason?: T;
+              id?: T;
+            };
+        id?: T;
+      };
+  allowPartial?: T;
+  singleWarehouse?: T;
+  status?: T;
+  expiresAt?: T;
+  idempotencyKey?: T;
+  history?:
+    | T
+    | {
+        from?: T;
+        to?: T;
+        at?: T;
+        user?: T;
+        note?: T;
+        id?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }

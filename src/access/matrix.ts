@@ -24,6 +24,13 @@ export const ACCESS_MATRIX = {
   stock: { read: EVERY_MEMBER, create: STOCK_KEEPERS, update: STOCK_KEEPERS, delete: ADMINS, adjust: STOCK_KEEPERS },
   /** Locations and lots: kept for their history, deactivated instead of deleted. */
   locations: { read: EVERY_MEMBER, create: STOCK_KEEPERS, update: STOCK_KEEPERS, delete: SERVER_ONLY },
+  /** Reservations: made and moved on by order, POS and ecommerce services (and stock keepers); never edited directly. */
+  reservations: {
+    read: EVERY_MEMBER,
+    create: [...STOCK_KEEPERS, 'integration'],
+    update: SERVER_ONLY,
+    delete: SERVER_ONLY,
+  },
   /** Ledger entries, stock buckets and stock levels: read by the tenant, written only by postMovements. */
   ledger: { read: EVERY_MEMBER, create: SERVER_ONLY, update: SERVER_ONLY, delete: SERVER_ONLY },
   /** Suppliers, purchase orders (create, edit drafts, submit), goods receipts. */

@@ -1,33 +1,58 @@
 import type { Endpoint, PayloadHandler, PayloadRequest } from 'payload'
 
-import { ForbiddenError, ValidationError } from '../domain/errors'
+import { ForbiddenError, UnauthenticatedError, ValidationError } from '../domain/errors'
 import { withTransaction } from '../db/transaction'
-import { errorJson, errorResponse } from './errorResponse'
+import { errorResponse } from './errorResponse'
+import { idempotencyKeyOf, withIdempotency } from './withIdempotency'
 
-type HandlerArgs = { req: PayloadRequest; body: unknown; params: Record<string, string | undefined>; query: URLSearchParams }
+export type HandlerArgs = { req: PayloadRequest; body: unknown; params: Record<string, string | undefined>; query: URLSearchParams }
+
+export type IdempotencyOptions = {
+  /** The operation keys belong to, e.g. "reservations.confirm". */
+  scope: string
+  /** The tenant the key is scoped to; must check the caller's access to it. */
+  tenantIdOf: (args: HandlerArgs) => Promise<number>
+}
+
+const toResponse = (result: unknown) => (result instanceof Response ? result : Response.json(result))
 
 /**
  * A custom endpoint that answers JSON: refuses anonymous callers, parses the body (malformed JSON is a 400,
- * not a 500), runs mutations in one transaction, and maps every error through errorResponse.
+ * not a 500), runs mutations in one transaction, honours Idempotency-Key when `idempotency` is given, and maps
+ * every error through errorResponse (or the endpoint's own `toErrorResponse`, for contracts with another shape).
  */
 export function jsonEndpoint({
   method,
   path,
   handler,
+  idempotency,
+  toErrorResponse = (error, req) => errorResponse(error, req.payload.logger),
 }: {
   method: 'get' | 'post' | 'patch' | 'put' | 'delete'
   path: string
   handler: (args: HandlerArgs) => Promise<unknown | Response>
+  idempotency?: IdempotencyOptions
+  toErrorResponse?: (error: unknown, req: PayloadRequest) => Response
 }): Endpoint {
   const run: PayloadHandler = async (req) => {
     try {
-      if (!req.user) return errorJson(401, 'AUTH.UNAUTHORIZED', 'Log in or send an API key (Authorization: users API-Key <key>).')
+      if (!req.user) return toErrorResponse(new UnauthenticatedError(), req)
       const body = method === 'get' ? undefined : await readJsonBody(req)
       const args = { req, body, params: (req.routeParams ?? {}) as Record<string, string | undefined>, query: new URL(req.url ?? 'http://x').searchParams }
-      const result = method === 'get' ? await handler(args) : await withTransaction(req, () => handler(args))
-      return result instanceof Response ? result : Response.json(result)
+      if (method === 'get') return toResponse(await handler(args))
+      const key = idempotency ? idempotencyKeyOf(req) : null
+      if (!idempotency || !key) return toResponse(await withTransaction(req, () => handler(args)))
+      return await withIdempotency({
+        req,
+        tenantId: await idempotency.tenantIdOf(args),
+        scope: idempotency.scope,
+        key,
+        request: { params: args.params, query: Object.fromEntries(args.query), body },
+        execute: async () => toResponse(await handler(args)),
+        toErrorResponse: (error) => toErrorResponse(error, req),
+      })
     } catch (error) {
-      return errorResponse(error, req.payload.logger)
+      return toErrorResponse(error, req)
     }
   }
   return { method, path, handler: run }

@@ -58,6 +58,11 @@ export function toErrorEntry(error: unknown): ApiErrorEntry {
   }
 }
 
+/** Status and body of the error response for `error`, for adapters that reshape it (e.g. the seed-003 contract). */
+export function toApiError(error: unknown): { status: number; body: ApiErrorBody } {
+  return { status: statusOf(error), body: { errors: [toErrorEntry(error)] } }
+}
+
 export function errorJson(status: number, code: string, message: string, path?: string): Response {
   return Response.json({ errors: [{ code, message, ...(path ? { path } : {}) }] } satisfies ApiErrorBody, { status })
 }

@@ -13,6 +13,7 @@ export const slugs = {
   stockBuckets: 'stock-buckets',
   stockLevels: 'stock-levels',
   adjustments: 'adjustments',
+  reservations: 'reservations',
   documentSequences: 'document-sequences',
   idempotencyRecords: 'idempotency-records',
   outbox: 'outbox',

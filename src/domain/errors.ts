@@ -78,3 +78,9 @@ export class RateLimitedError extends DomainError {
     super('RATE_LIMITED', message, 429)
   }
 }
+
+export class UnauthenticatedError extends DomainError {
+  constructor(message = 'Log in or send an API key (Authorization: users API-Key <key>).') {
+    super('AUTH.UNAUTHORIZED', message, 401)
+  }
+}

@@ -2,8 +2,9 @@ import PgBoss from 'pg-boss'
 import type { Payload } from 'payload'
 
 import { jobDefinitions } from './index'
+import { JOBS_SCHEMA } from './schema'
 
-export const JOBS_SCHEMA = 'pgboss'
+export { JOBS_SCHEMA }
 
 export type JobRuntime = {
   boss: PgBoss

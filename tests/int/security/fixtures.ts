@@ -143,6 +143,16 @@ export const FIXTURES: Record<string, Fixture> = {
     const { rows } = await payload.db.pool.query('SELECT id FROM stock_buckets WHERE item_id = $1 AND location_id = $2 AND lot_id IS NULL', [entry.item_id, entry.to_location_id])
     return Number(rows[0].id)
   }),
+  reservations: {
+    build: async ({ payload, tenantId, marker }) => ({
+      tenant: tenantId,
+      externalOrderId: marker,
+      channel: 'web',
+      allowPartial: true,
+      lines: [{ item: (await stockRefsOf(payload, tenantId)).itemId, quantity: 1 }],
+    }),
+    patch: { externalOrderId: 'pwned' },
+  },
   'document-sequences': {
     build: ({ tenantId, suffix }) => ({ tenant: tenantId, name: `SEQ-${suffix}`, value: 1 }),
     patch: { value: 999 },

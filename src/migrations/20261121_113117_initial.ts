@@ -12,6 +12,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE TYPE "public"."enum_lots_status" AS ENUM('active', 'quarantined', 'expired', 'recalled');
   CREATE TYPE "public"."enum_adjustments_lines_reason" AS ENUM('damage', 'shrinkage', 'found', 'spoilage', 'correction', 'opening-balance');
   CREATE TYPE "public"."enum_adjustments_status" AS ENUM('draft', 'pending-approval', 'posted', 'rejected');
+  CREATE TYPE "public"."enum_reservations_channel" AS ENUM('web', 'app', 'pos', 'marketplace', 'other');
+  CREATE TYPE "public"."enum_reservations_status" AS ENUM('pending', 'reserved', 'partially-reserved', 'failed', 'allocated', 'fulfilled', 'released', 'expired');
   CREATE TYPE "public"."enum_stock_buckets_location_kind" AS ENUM('internal', 'quarantine', 'transit', 'supplier', 'customer', 'adjustment', 'scrap', 'production');
   CREATE TYPE "public"."enum_ledger_entries_movement_type" AS ENUM('receipt', 'issue', 'transfer-out', 'transfer-in', 'adjustment', 'count-variance', 'quarantine', 'release', 'scrap', 'return');
   CREATE TYPE "public"."enum_idempotency_records_state" AS ENUM('in-flight', 'completed');
@@ -208,6 +210,52 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
   
+  CREATE TABLE "reservations_lines_allocations" (
+  	"_order" integer NOT NULL,
+  	"_parent_id" varchar NOT NULL,
+  	"id" varchar PRIMARY KEY NOT NULL,
+  	"warehouse_id" integer NOT NULL,
+  	"quantity" numeric NOT NULL,
+  	"fulfilled_quantity" numeric,
+  	"reason" varchar
+  );
+  
+  CREATE TABLE "reservations_lines" (
+  	"_order" integer NOT NULL,
+  	"_parent_id" integer NOT NULL,
+  	"id" varchar PRIMARY KEY NOT NULL,
+  	"item_id" integer NOT NULL,
+  	"quantity" numeric NOT NULL,
+  	"warehouse_id" integer,
+  	"reserved_quantity" numeric,
+  	"fulfilled_quantity" numeric
+  );
+  
+  CREATE TABLE "reservations_history" (
+  	"_order" integer NOT NULL,
+  	"_parent_id" integer NOT NULL,
+  	"id" varchar PRIMARY KEY NOT NULL,
+  	"from" varchar,
+  	"to" varchar NOT NULL,
+  	"at" timestamp(3) with time zone NOT NULL,
+  	"user_id" integer,
+  	"note" varchar
+  );
+  
+  CREATE TABLE "reservations" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"tenant_id" integer,
+  	"external_order_id" varchar,
+  	"channel" "enum_reservations_channel" DEFAULT 'web' NOT NULL,
+  	"allow_partial" boolean DEFAULT false,
+  	"single_warehouse" boolean DEFAULT false,
+  	"status" "enum_reservations_status" DEFAULT 'pending' NOT NULL,
+  	"expires_at" timestamp(3) with time zone,
+  	"idempotency_key" varchar,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
   CREATE TABLE "stock_levels" (
   	"id" serial PRIMARY KEY NOT NULL,
   	"tenant_id" integer,
@@ -379,6 +427,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"locations_id" integer,
   	"lots_id" integer,
   	"adjustments_id" integer,
+  	"reservations_id" integer,
   	"stock_levels_id" integer,
   	"stock_buckets_id" integer,
   	"ledger_entries_id" integer,
@@ -440,6 +489,14 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "adjustments" ADD CONSTRAINT "adjustments_warehouse_id_warehouses_id_fk" FOREIGN KEY ("warehouse_id") REFERENCES "public"."warehouses"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "adjustments" ADD CONSTRAINT "adjustments_submitted_by_id_users_id_fk" FOREIGN KEY ("submitted_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "adjustments" ADD CONSTRAINT "adjustments_approved_by_id_users_id_fk" FOREIGN KEY ("approved_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "reservations_lines_allocations" ADD CONSTRAINT "reservations_lines_allocations_warehouse_id_warehouses_id_fk" FOREIGN KEY ("warehouse_id") REFERENCES "public"."warehouses"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "reservations_lines_allocations" ADD CONSTRAINT "reservations_lines_allocations_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."reservations_lines"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "reservations_lines" ADD CONSTRAINT "reservations_lines_item_id_items_id_fk" FOREIGN KEY ("item_id") REFERENCES "public"."items"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "reservations_lines" ADD CONSTRAINT "reservations_lines_warehouse_id_warehouses_id_fk" FOREIGN KEY ("warehouse_id") REFERENCES "public"."warehouses"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "reservations_lines" ADD CONSTRAINT "reservations_lines_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."reservations"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "reservations_history" ADD CONSTRAINT "reservations_history_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "reservations_history" ADD CONSTRAINT "reservations_history_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."reservations"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "reservations" ADD CONSTRAINT "reservations_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "stock_levels" ADD CONSTRAINT "stock_levels_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "stock_levels" ADD CONSTRAINT "stock_levels_item_id_items_id_fk" FOREIGN KEY ("item_id") REFERENCES "public"."items"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "stock_levels" ADD CONSTRAINT "stock_levels_warehouse_id_warehouses_id_fk" FOREIGN KEY ("warehouse_id") REFERENCES "public"."warehouses"("id") ON DELETE set null ON UPDATE no action;
@@ -472,6 +529,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_locations_fk" FOREIGN KEY ("locations_id") REFERENCES "public"."locations"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_lots_fk" FOREIGN KEY ("lots_id") REFERENCES "public"."lots"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_adjustments_fk" FOREIGN KEY ("adjustments_id") REFERENCES "public"."adjustments"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_reservations_fk" FOREIGN KEY ("reservations_id") REFERENCES "public"."reservations"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_stock_levels_fk" FOREIGN KEY ("stock_levels_id") REFERENCES "public"."stock_levels"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_stock_buckets_fk" FOREIGN KEY ("stock_buckets_id") REFERENCES "public"."stock_buckets"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_ledger_entries_fk" FOREIGN KEY ("ledger_entries_id") REFERENCES "public"."ledger_entries"("id") ON DELETE cascade ON UPDATE no action;
@@ -549,6 +607,23 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "adjustments_approved_by_idx" ON "adjustments" USING btree ("approved_by_id");
   CREATE INDEX "adjustments_updated_at_idx" ON "adjustments" USING btree ("updated_at");
   CREATE INDEX "adjustments_created_at_idx" ON "adjustments" USING btree ("created_at");
+  CREATE INDEX "reservations_lines_allocations_order_idx" ON "reservations_lines_allocations" USING btree ("_order");
+  CREATE INDEX "reservations_lines_allocations_parent_id_idx" ON "reservations_lines_allocations" USING btree ("_parent_id");
+  CREATE INDEX "reservations_lines_allocations_warehouse_idx" ON "reservations_lines_allocations" USING btree ("warehouse_id");
+  CREATE INDEX "reservations_lines_order_idx" ON "reservations_lines" USING btree ("_order");
+  CREATE INDEX "reservations_lines_parent_id_idx" ON "reservations_lines" USING btree ("_parent_id");
+  CREATE INDEX "reservations_lines_item_idx" ON "reservations_lines" USING btree ("item_id");
+  CREATE INDEX "reservations_lines_warehouse_idx" ON "reservations_lines" USING btree ("warehouse_id");
+  CREATE INDEX "reservations_history_order_idx" ON "reservations_history" USING btree ("_order");
+  CREATE INDEX "reservations_history_parent_id_idx" ON "reservations_history" USING btree ("_parent_id");
+  CREATE INDEX "reservations_history_user_idx" ON "reservations_history" USING btree ("user_id");
+  CREATE INDEX "reservations_tenant_idx" ON "reservations" USING btree ("tenant_id");
+  CREATE INDEX "reservations_external_order_id_idx" ON "reservations" USING btree ("external_order_id");
+  CREATE INDEX "reservations_status_idx" ON "reservations" USING btree ("status");
+  CREATE INDEX "reservations_expires_at_idx" ON "reservations" USING btree ("expires_at");
+  CREATE INDEX "reservations_updated_at_idx" ON "reservations" USING btree ("updated_at");
+  CREATE INDEX "reservations_created_at_idx" ON "reservations" USING btree ("created_at");
+  CREATE UNIQUE INDEX "tenant_idempotencyKey_idx" ON "reservations" USING btree ("tenant_id","idempotency_key");
   CREATE INDEX "stock_levels_tenant_idx" ON "stock_levels" USING btree ("tenant_id");
   CREATE INDEX "stock_levels_item_idx" ON "stock_levels" USING btree ("item_id");
   CREATE INDEX "stock_levels_warehouse_idx" ON "stock_levels" USING btree ("warehouse_id");
@@ -625,6 +700,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "payload_locked_documents_rels_locations_id_idx" ON "payload_locked_documents_rels" USING btree ("locations_id");
   CREATE INDEX "payload_locked_documents_rels_lots_id_idx" ON "payload_locked_documents_rels" USING btree ("lots_id");
   CREATE INDEX "payload_locked_documents_rels_adjustments_id_idx" ON "payload_locked_documents_rels" USING btree ("adjustments_id");
+  CREATE INDEX "payload_locked_documents_rels_reservations_id_idx" ON "payload_locked_documents_rels" USING btree ("reservations_id");
   CREATE INDEX "payload_locked_documents_rels_stock_levels_id_idx" ON "payload_locked_documents_rels" USING btree ("stock_levels_id");
   CREATE INDEX "payload_locked_documents_rels_stock_buckets_id_idx" ON "payload_locked_documents_rels" USING btree ("stock_buckets_id");
   CREATE INDEX "payload_locked_documents_rels_ledger_entries_id_idx" ON "payload_locked_documents_rels" USING btree ("ledger_entries_id");
@@ -662,6 +738,10 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "lots" CASCADE;
   DROP TABLE "adjustments_lines" CASCADE;
   DROP TABLE "adjustments" CASCADE;
+  DROP TABLE "reservations_lines_allocations" CASCADE;
+  DROP TABLE "reservations_lines" CASCADE;
+  DROP TABLE "reservations_history" CASCADE;
+  DROP TABLE "reservations" CASCADE;
   DROP TABLE "stock_levels" CASCADE;
   DROP TABLE "stock_buckets" CASCADE;
   DROP TABLE "ledger_entries" CASCADE;
@@ -688,6 +768,8 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TYPE "public"."enum_lots_status";
   DROP TYPE "public"."enum_adjustments_lines_reason";
   DROP TYPE "public"."enum_adjustments_status";
+  DROP TYPE "public"."enum_reservations_channel";
+  DROP TYPE "public"."enum_reservations_status";
   DROP TYPE "public"."enum_stock_buckets_location_kind";
   DROP TYPE "public"."enum_ledger_entries_movement_type";
   DROP TYPE "public"."enum_idempotency_records_state";`)

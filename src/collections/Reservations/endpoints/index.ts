@@ -1,0 +1,69 @@
+import type { Endpoint } from 'payload'
+import { sql } from '@payloadcms/db-postgres/drizzle'
+
+import { hasRoleInTenant, type TenantAwareUser } from '../../../access/tenantMembership'
+import { jsonEndpoint, type HandlerArgs } from '../../../api/endpoint'
+import { resolveTenantId } from '../../../api/tenantContext'
+import { transactionDb } from '../../../db/transaction'
+import { ForbiddenError, NotFoundError, ValidationError } from '../../../domain/errors'
+import { defaultReservationTenant } from '../../../domain/reservations/prepareReservation'
+import { RESERVING_ROLES } from '../../../domain/reservations/transitions'
+import { confirmReservation, fulfilReservation, releaseReservation } from '../../../domain/reservations/workflow'
+import { slugs } from '../../slugs'
+
+/** The tenant named by a create body (which the caller must reserve in), else the caller's only one. */
+async function tenantOfNewReservation({ req, body }: HandlerArgs): Promise<number> {
+  const named = (body as { tenant?: unknown } | null)?.tenant
+  if (named === undefined || named === null) return defaultReservationTenant(req) ?? (await resolveTenantId(req, RESERVING_ROLES))
+  const tenantId = Number(typeof named === 'object' ? (named as { id?: unknown }).id : named)
+  if (!Number.isInteger(tenantId) || !hasRoleInTenant(req.user as TenantAwareUser, tenantId, RESERVING_ROLES)) {
+    throw new ForbiddenError('Your role cannot reserve stock in this tenant.')
+  }
+  return tenantId
+}
+
+async function tenantOfReservation({ req, params }: HandlerArgs): Promise<number> {
+  const id = Number(params.id)
+  const db = await transactionDb(req)
+  const { rows } = Number.isInteger(id) ? await db.execute<{ tenant_id: number }>(sql`SELECT tenant_id FROM reservations WHERE id = ${id}`) : { rows: [] }
+  const tenantId = rows[0] ? Number(rows[0].tenant_id) : undefined
+  if (tenantId === undefined || !hasRoleInTenant(req.user as TenantAwareUser, tenantId, RESERVING_ROLES)) throw new NotFoundError(`Reservation ${params.id} not found`)
+  return tenantId
+}
+
+/**
+ * POST /api/reservations replaces the generated create only to add Idempotency-Key; the reservation itself
+ * happens in the collection's hooks, so GraphQL and the Local API reserve exactly the same way.
+ */
+const createReservationEndpoint = jsonEndpoint({
+  method: 'post',
+  path: '/',
+  idempotency: { scope: 'reservations.create', tenantIdOf: tenantOfNewReservation },
+  handler: async ({ req, body }) => {
+    if (!body || typeof body !== 'object' || Array.isArray(body)) throw new ValidationError('VALIDATION.BODY', 'Send the reservation as a JSON object.')
+    const doc = await req.payload.create({ collection: slugs.reservations, data: body as any, req, overrideAccess: false, depth: 0 })
+    return Response.json({ doc, message: 'Reservation created.' }, { status: 201 })
+  },
+})
+
+export const reservationEndpoints: Endpoint[] = [
+  createReservationEndpoint,
+  jsonEndpoint({
+    method: 'post',
+    path: '/:id/confirm',
+    idempotency: { scope: 'reservations.confirm', tenantIdOf: tenantOfReservation },
+    handler: ({ req, params }) => confirmReservation({ req, id: Number(params.id) }),
+  }),
+  jsonEndpoint({
+    method: 'post',
+    path: '/:id/fulfil',
+    idempotency: { scope: 'reservations.fulfil', tenantIdOf: tenantOfReservation },
+    handler: ({ req, params, body }) => fulfilReservation({ req, id: Number(params.id), lines: (body as { lines?: never } | null)?.lines }),
+  }),
+  jsonEndpoint({
+    method: 'post',
+    path: '/:id/release',
+    idempotency: { scope: 'reservations.release', tenantIdOf: tenantOfReservation },
+    handler: ({ req, params }) => releaseReservation({ req, id: Number(params.id) }),
+  }),
+]

@@ -1,0 +1,44 @@
+import PgBoss from 'pg-boss'
+import type { PayloadRequest } from 'payload'
+import { sql, type SQL } from '@payloadcms/db-postgres/drizzle'
+
+import { transactionDb, type SqlExecutor } from '../db/transaction'
+import { JOBS_SCHEMA } from './schema'
+
+/** pg-boss's `executeSql(text, values)` over a drizzle executor: `$n` placeholders become bound parameters. */
+function pgBossDb(db: SqlExecutor) {
+  return {
+    executeSql: async (text: string, values: unknown[] = []) => {
+      const parts = text.split(/\$(\d+)/)
+      const chunks: SQL[] = parts.map((part, index) => (index % 2 === 0 ? sql.raw(part) : sql`${values[Number(part) - 1] ?? null}`))
+      return db.execute(sql.join(chunks, sql.raw('')))
+    },
+  }
+}
+
+let sender: PgBoss | undefined
+
+/**
+ * Enqueues a pg-boss job inside the request's transaction (pg-boss 10 `send(…, { db })`), so the job exists
+ * exactly when the change that needs it commits. Returns null when pg-boss has not created its schema or the
+ * queue yet in this database: callers must have another path (a sweeper) for that case.
+ */
+export async function enqueueInTransaction({
+  req,
+  queue,
+  data,
+  startAfter,
+  singletonKey,
+}: {
+  req: PayloadRequest
+  queue: string
+  data: object
+  startAfter?: Date
+  singletonKey?: string
+}): Promise<string | null> {
+  const db = await transactionDb(req)
+  const { rows } = await db.execute<{ ready: boolean }>(sql`SELECT to_regclass(${`${JOBS_SCHEMA}.job`}) IS NOT NULL AS ready`)
+  if (!rows[0]?.ready) return null
+  sender ??= new PgBoss({ db: pgBossDb(db), schema: JOBS_SCHEMA })
+  return sender.send(queue, data, { startAfter, singletonKey, db: pgBossDb(db) } as PgBoss.SendOptions)
+}

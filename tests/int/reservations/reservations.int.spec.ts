@@ -1,0 +1,178 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { startApiServer } from '../../helpers/httpServer'
+import { conservationViolations } from '../../helpers/stock'
+import { outboxEvents, setUpReservations } from './helpers'
+
+let server: Awaited<ReturnType<typeof startApiServer>>
+beforeAll(async () => {
+  server = await startApiServer()
+})
+afterAll(async () => {
+  await server?.close()
+})
+
+describe('reserving stock', () => {
+  it('should reserve, raising reserved and lowering available, with the warehouse and the reason', async () => {
+    const { api, fixture, levelOf } = await setUpReservations(server.url, { stock: [{ item: 0, warehouse: 0, quantity: 10 }] })
+    const created = await api.post('/api/reservations', { externalOrderId: 'ORD-1', channel: 'web', lines: [{ item: fixture.items[0].id, quantity: 4 }] })
+    expect(created.status).toBe(201)
+    expect(created.body.doc).toMatchObject({ status: 'reserved', externalOrderId: 'ORD-1', tenant: fixture.tenantId })
+    expect(created.body.doc.lines[0]).toMatchObject({ quantity: 4, reservedQuantity: 4, fulfilledQuantity: 0 })
+    expect(created.body.doc.lines[0].allocations).toEqual([
+      expect.objectContaining({ warehouse: fixture.warehouses[0].id, quantity: 4, reason: expect.stringMatching(/fulfilment priority 1 at WH-A, 10 available/) }),
+    ])
+    expect(new Date(created.body.doc.expiresAt).getTime() - Date.now()).toBeGreaterThan(14 * 60_000)
+    expect(created.body.doc.history).toEqual([expect.objectContaining({ from: 'pending', to: 'reserved' })])
+    expect(await levelOf(0, 0)).toMatchObject({ on_hand: '10', reserved: '4', available: '6' })
+    expect(await outboxEvents(fixture.tenantId, 'inventory.stock.reserved')).toEqual([expect.objectContaining({ reservation_id: created.body.doc.id, external_order_id: 'ORD-1' })])
+  })
+
+  it('should refuse 100 parallel reservations beyond 1 on hand except one, over HTTP', async () => {
+    const { api, fixture, levelOf, payload } = await setUpReservations(server.url, { stock: [{ item: 0, warehouse: 0, quantity: 1 }] })
+    const results = await Promise.all(
+      Array.from({ length: 100 }, (_, index) => api.post('/api/reservations', { externalOrderId: `ORD-${index}`, lines: [{ item: fixture.items[0].id, quantity: 1 }] })),
+    )
+    const statuses = results.map((result) => result.status)
+    expect(statuses.filter((status) => status === 201)).toHaveLength(1)
+    expect(statuses.filter((status) => status === 409)).toHaveLength(99)
+    expect(new Set(results.filter((result) => result.status === 409).map((result) => result.body.errors[0].code))).toEqual(new Set(['STOCK.INSUFFICIENT']))
+    expect(await levelOf(0, 0)).toMatchObject({ on_hand: '1', reserved: '1', available: '0' })
+    const { rows } = await payload.db.pool.query(`SELECT status::text, count(*)::int AS n FROM reservations WHERE tenant_id = $1 GROUP BY status`, [fixture.tenantId])
+    expect(rows).toEqual([{ status: 'reserved', n: 1 }])
+    expect(await conservationViolations(payload, fixture.tenantId)).toEqual([])
+  })
+
+  it('should sum two lines of the same item before checking (no bundle oversell)', async () => {
+    const { api, fixture, levelOf } = await setUpReservations(server.url, { stock: [{ item: 0, warehouse: 0, quantity: 3 }] })
+    const refused = await api.post('/api/reservations', { lines: [{ item: fixture.items[0].id, quantity: 2 }, { item: fixture.items[0].id, quantity: 2 }] })
+    expect(refused.status).toBe(409)
+    expect(refused.body.errors[0]).toMatchObject({ code: 'STOCK.INSUFFICIENT', path: 'lines.1.quantity' })
+    expect(refused.body.errors[0].message).toMatch(/3 available, 4 requested/)
+    expect(await levelOf(0, 0)).toMatchObject({ reserved: '0', available: '3' })
+    const fits = await api.post('/api/reservations', { lines: [{ item: fixture.items[0].id, quantity: 2 }, { item: fixture.items[0].id, quantity: 1 }] })
+    expect(fits.status).toBe(201)
+    expect(await levelOf(0, 0)).toMatchObject({ reserved: '3', available: '0' })
+  })
+
+  it('should allocate by fulfilment priority, split a line across warehouses, and skip inactive ones', async () => {
+    const { api, fixture, levelOf, payload } = await setUpReservations(server.url, {
+      warehouses: ['WH-1', 'WH-2', 'WH-3'],
+      stock: [
+        { item: 0, warehouse: 0, quantity: 2 },
+        { item: 0, warehouse: 1, quantity: 5 },
+        { item: 0, warehouse: 2, quantity: 50 },
+      ],
+    })
+    await payload.update({ collection: 'warehouses', id: fixture.warehouses[1].id, data: { active: false } as any })
+    const created = await api.post('/api/reservations', { lines: [{ item: fixture.items[0].id, quantity: 6 }] })
+    expect(created.status).toBe(201)
+    expect(created.body.doc.lines[0].allocations).toEqual([
+      expect.objectContaining({ warehouse: fixture.warehouses[0].id, quantity: 2, reason: expect.stringMatching(/^split: fulfilment priority 1 at WH-1, 2 available/) }),
+      expect.objectContaining({ warehouse: fixture.warehouses[2].id, quantity: 4, reason: expect.stringMatching(/fulfilment priority 3 at WH-3, 50 available/) }),
+    ])
+    expect(await levelOf(0, 0)).toMatchObject({ reserved: '2', available: '0' })
+    expect(await levelOf(0, 1)).toMatchObject({ reserved: '0', available: '5' })
+    expect(await levelOf(0, 2)).toMatchObject({ reserved: '4', available: '46' })
+  })
+
+  it('should keep a single-warehouse reservation in the first warehouse that can supply every line', async () => {
+    const { api, fixture, levelOf } = await setUpReservations(server.url, {
+      warehouses: ['WH-1', 'WH-2'],
+      items: [{ sku: 'A' }, { sku: 'B' }],
+      stock: [
+        { item: 0, warehouse: 0, quantity: 5 },
+        { item: 0, warehouse: 1, quantity: 5 },
+        { item: 1, warehouse: 1, quantity: 5 },
+      ],
+    })
+    const created = await api.post('/api/reservations', {
+      singleWarehouse: true,
+      lines: [
+        { item: fixture.items[0].id, quantity: 3 },
+        { item: fixture.items[1].id, quantity: 1 },
+      ],
+    })
+    expect(created.status).toBe(201)
+    expect(created.body.doc.lines.map((line: any) => line.allocations.map((allocation: any) => allocation.warehouse))).toEqual([[fixture.warehouses[1].id], [fixture.warehouses[1].id]])
+    expect(created.body.doc.lines[0].allocations[0].reason).toMatch(/single warehouse: WH-2/)
+    expect(await levelOf(0, 0)).toMatchObject({ reserved: '0' })
+    const refused = await api.post('/api/reservations', { singleWarehouse: true, lines: [{ item: fixture.items[0].id, quantity: 6 }] })
+    expect(refused.status).toBe(409)
+    expect(await levelOf(0, 1)).toMatchObject({ reserved: '3', available: '2' })
+  })
+
+  it('should reserve what is available when partial is allowed, and fail without touching stock when nothing is', async () => {
+    const { api, fixture, levelOf } = await setUpReservations(server.url, {
+      items: [{ sku: 'A' }, { sku: 'B' }],
+      stock: [{ item: 0, warehouse: 0, quantity: 3 }],
+    })
+    const partial = await api.post('/api/reservations', {
+      allowPartial: true,
+      lines: [
+        { item: fixture.items[0].id, quantity: 5 },
+        { item: fixture.items[1].id, quantity: 1 },
+      ],
+    })
+    expect(partial.status).toBe(201)
+    expect(partial.body.doc).toMatchObject({ status: 'partially-reserved' })
+    expect(partial.body.doc.lines.map((line: any) => line.reservedQuantity)).toEqual([3, 0])
+    expect(await levelOf(0, 0)).toMatchObject({ reserved: '3', available: '0' })
+    const failed = await api.post('/api/reservations', { allowPartial: true, lines: [{ item: fixture.items[0].id, quantity: 1 }] })
+    expect(failed.status).toBe(201)
+    expect(failed.body.doc).toMatchObject({ status: 'failed' })
+    expect(await levelOf(0, 0)).toMatchObject({ reserved: '3' })
+  })
+
+  it('should honour a pinned warehouse and refuse an inactive or unknown one', async () => {
+    const { api, fixture, payload, levelOf } = await setUpReservations(server.url, {
+      warehouses: ['WH-1', 'WH-2'],
+      stock: [
+        { item: 0, warehouse: 0, quantity: 5 },
+        { item: 0, warehouse: 1, quantity: 5 },
+      ],
+    })
+    const pinned = await api.post('/api/reservations', { lines: [{ item: fixture.items[0].id, quantity: 5, warehouse: fixture.warehouses[1].id }] })
+    expect(pinned.body.doc.lines[0].allocations[0]).toMatchObject({ warehouse: fixture.warehouses[1].id, reason: expect.stringMatching(/pinned/) })
+    const short = await api.post('/api/reservations', { lines: [{ item: fixture.items[0].id, quantity: 1, warehouse: fixture.warehouses[1].id }] })
+    expect(short.status).toBe(409)
+    expect(short.body.errors[0].message).toMatch(/at WH-2: 0 available, 1 requested/)
+    await payload.update({ collection: 'warehouses', id: fixture.warehouses[0].id, data: { active: false } as any })
+    const inactive = await api.post('/api/reservations', { lines: [{ item: fixture.items[0].id, quantity: 1, warehouse: fixture.warehouses[0].id }] })
+    expect(inactive.status).toBe(400)
+    expect(inactive.body.errors[0].code).toBe('RESERVATION.WAREHOUSE_INACTIVE')
+    expect(await levelOf(0, 0)).toMatchObject({ reserved: '0' })
+  })
+
+  it('should answer another tenant’s item with 404 and leave both tenants’ stock alone', async () => {
+    const mine = await setUpReservations(server.url, { stock: [{ item: 0, warehouse: 0, quantity: 5 }] })
+    const theirs = await setUpReservations(server.url, { stock: [{ item: 0, warehouse: 0, quantity: 5 }] })
+    const result = await mine.api.post('/api/reservations', { lines: [{ item: theirs.fixture.items[0].id, quantity: 1 }] })
+    expect(result.status).toBe(404)
+    expect(await theirs.levelOf(0, 0)).toMatchObject({ reserved: '0' })
+    const otherTenant = await mine.api.post('/api/reservations', { tenant: theirs.fixture.tenantId, lines: [{ item: theirs.fixture.items[0].id, quantity: 1 }] })
+    expect([400, 403, 404]).toContain(otherTenant.status)
+    expect(await theirs.levelOf(0, 0)).toMatchObject({ reserved: '0' })
+  })
+
+  it('should refuse viewers, and ignore server-only fields sent on create', async () => {
+    const { api, viewer, fixture, levelOf } = await setUpReservations(server.url, { stock: [{ item: 0, warehouse: 0, quantity: 5 }] })
+    expect((await viewer.post('/api/reservations', { lines: [{ item: fixture.items[0].id, quantity: 1 }] })).status).toBe(403)
+    const created = await api.post('/api/reservations', { status: 'fulfilled', history: [], lines: [{ item: fixture.items[0].id, quantity: 1, reservedQuantity: 99, allocations: [] }] })
+    expect(created.body.doc).toMatchObject({ status: 'reserved' })
+    expect(created.body.doc.lines[0].reservedQuantity).toBe(1)
+    const tamper = await api.patch(`/api/reservations/${created.body.doc.id}`, { status: 'released' })
+    expect([403, 404]).toContain(tamper.status)
+    expect(await levelOf(0, 0)).toMatchObject({ reserved: '1' })
+  })
+
+  it('should reserve through the Local API (as GraphQL and the admin do) with the same stock check', async () => {
+    const { payload, fixture, levelOf } = await setUpReservations(server.url, { stock: [{ item: 0, warehouse: 0, quantity: 1 }] })
+    const create = (quantity: number) =>
+      payload.create({ collection: 'reservations', data: { tenant: fixture.tenantId, lines: [{ item: fixture.items[0].id, quantity }] } as any, depth: 0 })
+    await expect(create(2)).rejects.toMatchObject({ code: 'STOCK.INSUFFICIENT' })
+    expect(await levelOf(0, 0)).toMatchObject({ reserved: '0' })
+    expect(await create(1)).toMatchObject({ status: 'reserved' })
+    expect(await levelOf(0, 0)).toMatchObject({ reserved: '1', available: '0' })
+  })
+})
