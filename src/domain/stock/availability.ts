@@ -3,7 +3,6 @@ import { sql } from '@payloadcms/db-postgres/drizzle'
 
 import { sqlList, transactionDb } from '../../db/transaction'
 import { ValidationError } from '../errors'
-import { normalizeDecimal } from './quantity'
 
 export const MAX_AVAILABILITY_SKUS = 500
 
@@ -13,19 +12,6 @@ type Quantities = Record<(typeof QUANTITIES)[number], string>
 export type WarehouseAvailability = Quantities & { warehouseId: number; code: string; name: string; isActive: boolean; fulfilmentPriority: number }
 export type ItemAvailability = { itemId: number; sku: string; name: string; unit: string; warehouses: WarehouseAvailability[]; total: Quantities }
 export type AvailabilityResult = { items: ItemAvailability[]; unknownSkus: string[] }
-
-type Row = {
-  item_id: number
-  sku: string
-  name: string
-  base_unit: string
-  warehouse_id: number | null
-  code: string | null
-  warehouse_name: string | null
-  active: boolean | null
-  fulfilment_priority: string | null
-} & Record<'on_hand' | 'available' | 'reserved' | 'quarantined' | 'in_transit' | 'on_order', string | null> &
-  Record<'t_on_hand' | 't_available' | 't_reserved' | 't_quarantined' | 't_in_transit' | 't_on_order', string | null>
 
 /**
  * Stock of up to 500 SKUs per warehouse (active warehouses, or the one named), with totals over active
@@ -48,58 +34,31 @@ export async function getAvailability({
     throw new ValidationError('VALIDATION.TOO_MANY_SKUS', `At most ${MAX_AVAILABILITY_SKUS} SKUs per request; got ${wanted.length}.`, 'skus')
   }
   const db = await transactionDb(req)
-  const warehouseFilter = warehouseCode ? sql`(w.active OR w.code = ${warehouseCode})` : sql`w.active`
-  const total = (column: string) => sql.raw(`coalesce(sum(l.${column}) FILTER (WHERE w.active) OVER (PARTITION BY i.id), 0)::text AS t_${column}`)
-  const { rows: allRows } = await db.execute<Row>(sql`
-    SELECT i.id AS item_id, i.sku, i.name, i.base_unit, w.id AS warehouse_id, w.code, w.name AS warehouse_name, w.active,
-           w.fulfilment_priority::text,
-           coalesce(l.on_hand, 0)::text AS on_hand, coalesce(l.available, 0)::text AS available,
-           coalesce(l.reserved, 0)::text AS reserved, coalesce(l.quarantined, 0)::text AS quarantined,
-           coalesce(l.in_transit, 0)::text AS in_transit, coalesce(l.on_order, 0)::text AS on_order,
-           ${total('on_hand')}, ${total('available')}, ${total('reserved')}, ${total('quarantined')}, ${total('in_transit')}, ${total('on_order')}
+  // Listed: the named warehouse, or every active one. Totals: always every active warehouse.
+  const isListed = warehouseCode ? sql`w.code = ${warehouseCode}` : sql`w.active`
+  const quantity = (column: string) => sql.raw(`'${column}', trim_scale(coalesce(l.${column.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}, 0))::text`)
+  const total = (column: string) => sql.raw(`'${column}', trim_scale(coalesce(sum(l.${column.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}) FILTER (WHERE w.active), 0))::text`)
+  const fields = ['onHand', 'available', 'reserved', 'quarantined', 'inTransit', 'onOrder']
+  const { rows } = await db.execute<{ item_id: number; sku: string; name: string; base_unit: string; warehouses: WarehouseAvailability[]; total: Quantities }>(sql`
+    SELECT i.id AS item_id, i.sku, i.name, i.base_unit,
+           coalesce(json_agg(json_build_object('warehouseId', w.id, 'code', w.code, 'name', w.name, 'isActive', w.active,
+                    'fulfilmentPriority', w.fulfilment_priority, ${sql.join(fields.map(quantity), sql`, `)})
+                    ORDER BY w.fulfilment_priority, w.code) FILTER (WHERE w.id IS NOT NULL AND ${isListed}), '[]') AS warehouses,
+           json_build_object(${sql.join(fields.map(total), sql`, `)}) AS total
       FROM items i
-      LEFT JOIN warehouses w ON w.tenant_id = i.tenant_id AND ${warehouseFilter}
+      LEFT JOIN warehouses w ON w.tenant_id = i.tenant_id AND (w.active OR ${isListed})
       LEFT JOIN stock_levels l ON l.item_id = i.id AND l.warehouse_id = w.id
      WHERE i.tenant_id = ${tenantId} AND i.sku = ANY(ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(wanted)}::jsonb)))
-     ORDER BY i.sku, w.fulfilment_priority, w.code`)
-  // Totals cover every active warehouse; the rows listed are the named warehouse only, when one is named.
-  const rows = warehouseCode ? allRows.filter((row) => row.warehouse_id === null || row.code === warehouseCode) : allRows
-
-  const items = new Map<number, ItemAvailability>()
-  for (const row of rows) {
-    const itemId = Number(row.item_id)
-    const item = items.get(itemId) ?? {
-      itemId,
-      sku: row.sku,
-      name: row.name,
-      unit: row.base_unit,
-      warehouses: [],
-      total: {
-        onHand: normalizeDecimal(row.t_on_hand ?? '0'),
-        available: normalizeDecimal(row.t_available ?? '0'),
-        reserved: normalizeDecimal(row.t_reserved ?? '0'),
-        quarantined: normalizeDecimal(row.t_quarantined ?? '0'),
-        inTransit: normalizeDecimal(row.t_in_transit ?? '0'),
-        onOrder: normalizeDecimal(row.t_on_order ?? '0'),
-      },
-    }
-    if (row.warehouse_id !== null) {
-      item.warehouses.push({
-        warehouseId: Number(row.warehouse_id),
-        code: row.code!,
-        name: row.warehouse_name!,
-        isActive: Boolean(row.active),
-        fulfilmentPriority: Number(row.fulfilment_priority),
-        onHand: normalizeDecimal(row.on_hand!),
-        available: normalizeDecimal(row.available!),
-        reserved: normalizeDecimal(row.reserved!),
-        quarantined: normalizeDecimal(row.quarantined!),
-        inTransit: normalizeDecimal(row.in_transit!),
-        onOrder: normalizeDecimal(row.on_order!),
-      })
-    }
-    items.set(itemId, item)
-  }
-  const found = new Set([...items.values()].map((item) => item.sku))
-  return { items: [...items.values()], unknownSkus: wanted.filter((sku) => !found.has(sku)) }
+     GROUP BY i.id
+     ORDER BY i.sku`)
+  const items = rows.map((row) => ({
+    itemId: Number(row.item_id),
+    sku: row.sku,
+    name: row.name,
+    unit: row.base_unit,
+    warehouses: row.warehouses.map((warehouse) => ({ ...warehouse, fulfilmentPriority: Number(warehouse.fulfilmentPriority) })),
+    total: row.total,
+  }))
+  const found = new Set(items.map((item) => item.sku))
+  return { items, unknownSkus: wanted.filter((sku) => !found.has(sku)) }
 }
