@@ -2,15 +2,9 @@
 import { useDocumentInfo } from '@payloadcms/ui'
 import { useEffect, useState } from 'react'
 
-type Usage = {
-  month: string
-  timeZone: string
-  plan: string | null
-  includedApiCalls: number | null
-  hardLimitApiCalls: number | null
-  apiCalls: number
-  days: { day: string; apiCalls: number }[]
-}
+import type { MonthlyUsage } from '../../domain/usage/monthlyUsage'
+
+type Usage = Omit<MonthlyUsage, 'tenant' | 'unflushedApiCalls'>
 
 /** API calls of the tenant this month, by day (from GET /api/tenants/:id/usage). */
 export function TenantUsage() {
