@@ -530,8 +530,6 @@ export interface StockLevel {
    * onHand − quarantined − reserved, never below 0.
    */
   available: number;
-  updatedAt: string;
-  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -546,8 +544,6 @@ export interface StockBucket {
   warehouse?: (number | null) | Warehouse;
   locationKind: 'internal' | 'quarantine' | 'transit' | 'supplier' | 'customer' | 'adjustment' | 'scrap' | 'production';
   quantity: number;
-  updatedAt: string;
-  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -707,8 +703,6 @@ export interface Outbox {
     | null;
   occurredAt: string;
   dispatchedAt?: string | null;
-  updatedAt: string;
-  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1125,8 +1119,6 @@ export interface StockLevelsSelect<T extends boolean = true> {
   inTransit?: T;
   onOrder?: T;
   available?: T;
-  updatedAt?: T;
-  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1140,8 +1132,6 @@ export interface StockBucketsSelect<T extends boolean = true> {
   warehouse?: T;
   locationKind?: T;
   quantity?: T;
-  updatedAt?: T;
-  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1251,8 +1241,6 @@ export interface OutboxSelect<T extends boolean = true> {
   payload?: T;
   occurredAt?: T;
   dispatchedAt?: T;
-  updatedAt?: T;
-  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

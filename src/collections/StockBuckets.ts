@@ -9,6 +9,7 @@ export const StockBuckets: CollectionConfig = {
   slug: slugs.stockBuckets,
   admin: { defaultColumns: ['item', 'location', 'lot', 'quantity'], group: 'Stock' },
   ...accessFromMatrix('ledger'),
+  timestamps: false,
   fields: [
     { name: 'item', type: 'relationship', relationTo: slugs.items, required: true, index: true },
     { name: 'location', type: 'relationship', relationTo: slugs.locations, required: true, index: true },

@@ -15,6 +15,8 @@ export const StockLevels: CollectionConfig = {
   slug: slugs.stockLevels,
   admin: { defaultColumns: ['item', 'warehouse', 'onHand', 'available', 'reserved', 'quarantined', 'inTransit', 'onOrder'], group: 'Stock' },
   ...accessFromMatrix('ledger'),
+  // No timestamps: an indexed updated_at would turn every stock change into a non-HOT update of all indexes.
+  timestamps: false,
   endpoints: [stockAsOfEndpoint],
   indexes: [{ fields: ['item', 'warehouse'], unique: true }],
   fields: [

@@ -267,8 +267,6 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"in_transit" numeric DEFAULT 0 NOT NULL,
   	"on_order" numeric DEFAULT 0 NOT NULL,
   	"available" numeric DEFAULT 0 NOT NULL,
-  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
-  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	CONSTRAINT "stock_levels_non_negative" CHECK ("stock_levels"."on_hand" >= 0 AND "stock_levels"."quarantined" >= 0 AND "stock_levels"."reserved" >= 0 AND "stock_levels"."in_transit" >= 0 AND "stock_levels"."on_order" >= 0 AND "stock_levels"."available" >= 0),
   	CONSTRAINT "stock_levels_quarantine_within_on_hand" CHECK ("stock_levels"."quarantined" <= "stock_levels"."on_hand")
   );
@@ -282,8 +280,6 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"warehouse_id" integer,
   	"location_kind" "enum_stock_buckets_location_kind" NOT NULL,
   	"quantity" numeric DEFAULT 0 NOT NULL,
-  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
-  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	CONSTRAINT "stock_buckets_item_location_lot" UNIQUE NULLS NOT DISTINCT("item_id","location_id","lot_id"),
   	CONSTRAINT "stock_buckets_non_negative" CHECK ("stock_buckets"."quantity" >= 0 OR "stock_buckets"."location_kind"::text IN ('supplier', 'customer', 'adjustment', 'scrap', 'production'))
   );
@@ -385,9 +381,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"aggregate_key" varchar,
   	"payload" jsonb NOT NULL,
   	"occurred_at" timestamp(3) with time zone NOT NULL,
-  	"dispatched_at" timestamp(3) with time zone,
-  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
-  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  	"dispatched_at" timestamp(3) with time zone
   );
   
   CREATE TABLE "usage_counters" (
@@ -627,16 +621,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "stock_levels_tenant_idx" ON "stock_levels" USING btree ("tenant_id");
   CREATE INDEX "stock_levels_item_idx" ON "stock_levels" USING btree ("item_id");
   CREATE INDEX "stock_levels_warehouse_idx" ON "stock_levels" USING btree ("warehouse_id");
-  CREATE INDEX "stock_levels_updated_at_idx" ON "stock_levels" USING btree ("updated_at");
-  CREATE INDEX "stock_levels_created_at_idx" ON "stock_levels" USING btree ("created_at");
   CREATE UNIQUE INDEX "item_warehouse_idx" ON "stock_levels" USING btree ("item_id","warehouse_id");
   CREATE INDEX "stock_buckets_tenant_idx" ON "stock_buckets" USING btree ("tenant_id");
   CREATE INDEX "stock_buckets_item_idx" ON "stock_buckets" USING btree ("item_id");
   CREATE INDEX "stock_buckets_location_idx" ON "stock_buckets" USING btree ("location_id");
   CREATE INDEX "stock_buckets_lot_idx" ON "stock_buckets" USING btree ("lot_id");
   CREATE INDEX "stock_buckets_warehouse_idx" ON "stock_buckets" USING btree ("warehouse_id");
-  CREATE INDEX "stock_buckets_updated_at_idx" ON "stock_buckets" USING btree ("updated_at");
-  CREATE INDEX "stock_buckets_created_at_idx" ON "stock_buckets" USING btree ("created_at");
   CREATE INDEX "ledger_entries_tenant_idx" ON "ledger_entries" USING btree ("tenant_id");
   CREATE INDEX "ledger_entries_item_idx" ON "ledger_entries" USING btree ("item_id");
   CREATE INDEX "ledger_entries_lot_idx" ON "ledger_entries" USING btree ("lot_id");
@@ -674,12 +664,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "document_sequences_created_at_idx" ON "document_sequences" USING btree ("created_at");
   CREATE UNIQUE INDEX "tenant_name_idx" ON "document_sequences" USING btree ("tenant_id","name");
   CREATE INDEX "outbox_tenant_idx" ON "outbox" USING btree ("tenant_id");
-  CREATE INDEX "outbox_event_type_idx" ON "outbox" USING btree ("event_type");
   CREATE INDEX "outbox_aggregate_key_idx" ON "outbox" USING btree ("aggregate_key");
-  CREATE INDEX "outbox_occurred_at_idx" ON "outbox" USING btree ("occurred_at");
   CREATE INDEX "outbox_dispatched_at_idx" ON "outbox" USING btree ("dispatched_at");
-  CREATE INDEX "outbox_updated_at_idx" ON "outbox" USING btree ("updated_at");
-  CREATE INDEX "outbox_created_at_idx" ON "outbox" USING btree ("created_at");
   CREATE INDEX "usage_counters_tenant_idx" ON "usage_counters" USING btree ("tenant_id");
   CREATE INDEX "usage_counters_day_idx" ON "usage_counters" USING btree ("day");
   CREATE INDEX "usage_counters_updated_at_idx" ON "usage_counters" USING btree ("updated_at");
