@@ -33,7 +33,8 @@ export const addSchemaGuards: PostgresSchemaHook = ({ schema, extendTable }) => 
   extendTable({
     table: tables.stock_buckets,
     extraConfig: (t: any) => ({
-      stock_buckets_item_location_lot: unique('stock_buckets_item_location_lot').on(t.item, t.location, t.lot).nullsNotDistinct(),
+      // Made NULLS NOT DISTINCT by src/db/triggers.ts: drizzle-kit cannot read that flag back and would re-create it on every push.
+      stock_buckets_item_location_lot: unique('stock_buckets_item_location_lot').on(t.item, t.location, t.lot),
       stock_buckets_non_negative: check('stock_buckets_non_negative', sql`${t.quantity} >= 0 OR ${t.locationKind}::text IN (${VIRTUAL_KINDS})`),
     }),
   })

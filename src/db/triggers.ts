@@ -191,6 +191,15 @@ END $$`)
  * The hot balance rows are updated in place many times a second: leave room on each page so PostgreSQL can make
  * those HOT updates (no index writes; none of their indexed columns change).
  */
+/** One bucket per (item, location, lot), a missing lot counting as one value (drizzle declares the plain constraint). */
+DATABASE_TRIGGERS_SQL.push(`DO $$ BEGIN
+  IF EXISTS (SELECT 1 FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+              WHERE c.relname = 'stock_buckets_item_location_lot' AND NOT i.indnullsnotdistinct) THEN
+    ALTER TABLE stock_buckets DROP CONSTRAINT stock_buckets_item_location_lot,
+      ADD CONSTRAINT stock_buckets_item_location_lot UNIQUE NULLS NOT DISTINCT (item_id, location_id, lot_id);
+  END IF;
+END $$`)
+
 DATABASE_TRIGGERS_SQL.push('ALTER TABLE stock_levels SET (fillfactor = 50)', 'ALTER TABLE stock_buckets SET (fillfactor = 70)')
 
 export async function applyDatabaseTriggers(payload: Payload): Promise<void> {

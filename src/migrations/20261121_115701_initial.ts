@@ -280,7 +280,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"warehouse_id" integer,
   	"location_kind" "enum_stock_buckets_location_kind" NOT NULL,
   	"quantity" numeric DEFAULT 0 NOT NULL,
-  	CONSTRAINT "stock_buckets_item_location_lot" UNIQUE NULLS NOT DISTINCT("item_id","location_id","lot_id"),
+  	CONSTRAINT "stock_buckets_item_location_lot" UNIQUE("item_id","location_id","lot_id"),
   	CONSTRAINT "stock_buckets_non_negative" CHECK ("stock_buckets"."quantity" >= 0 OR "stock_buckets"."location_kind"::text IN ('supplier', 'customer', 'adjustment', 'scrap', 'production'))
   );
   
