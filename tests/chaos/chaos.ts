@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util'
 import { createLocalReq, type Payload } from 'payload'
 
 import { withTransaction } from '../../src/db/transaction'
@@ -114,7 +115,7 @@ async function runOnce({ payload, baseUrl, jobs, seed, run, operations, workers 
       const original = r.pick(previous)
       const again = await api.post(original.path, original.body, { 'Idempotency-Key': original.key })
       count('duplicate')
-      if (again.status !== original.status || JSON.stringify(again.body) !== JSON.stringify(original.response)) {
+      if (again.status !== original.status || !isDeepStrictEqual(again.body, original.response)) {
         violations.push(`duplicate of ${original.key} answered ${again.status} ${JSON.stringify(again.body).slice(0, 200)} instead of ${original.status}`)
       }
       return
