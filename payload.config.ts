@@ -36,6 +36,7 @@ import { availabilityGetEndpoint, availabilityPostEndpoint } from './src/endpoin
 import { healthEndpoint } from './src/endpoints/health'
 import { inventoryContractEndpoints } from './src/endpoints/inventory'
 import { metricsEndpoint } from './src/endpoints/metrics'
+import { movementBatchEndpoint } from './src/endpoints/movements'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const EXPECTED_ERRORS = [
@@ -93,7 +94,7 @@ export default buildConfig({
   }),
   editor: lexicalEditor(),
   email: emailAdapter(),
-  endpoints: [healthEndpoint, metricsEndpoint, availabilityGetEndpoint, availabilityPostEndpoint, ...inventoryContractEndpoints],
+  endpoints: [healthEndpoint, metricsEndpoint, availabilityGetEndpoint, availabilityPostEndpoint, ...inventoryContractEndpoints, movementBatchEndpoint],
   graphQL: { disablePlaygroundInProduction: true },
   hooks: { afterError: [formatApiErrors] },
   // Refusals with a code are expected traffic, not incidents.

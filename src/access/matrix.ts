@@ -43,6 +43,8 @@ export const ACCESS_MATRIX = {
     create: [...STOCK_KEEPERS, 'integration'],
     update: [...STOCK_KEEPERS, 'integration'],
     delete: ADMINS,
+    /** Batches of sales and consumption from a POS or delivery backend (POST /api/movements). */
+    recordMovements: [...STOCK_KEEPERS, 'integration'],
   },
   /** The tenant itself and its settings. */
   settings: { read: EVERY_MEMBER, create: SUPER_ADMINS, update: ADMINS, delete: SUPER_ADMINS },

@@ -40,3 +40,14 @@ export async function resolveStore(req: PayloadRequest, tenantId: number, storeI
 
 export const storeIdOf = (store: { code: string; externalId: string | null }) => store.externalId ?? store.code
 export const productIdOf = (product: { sku: string; externalProductId: string | null }) => product.externalProductId ?? product.sku
+
+/** Several products by SKU in one query; the map holds only those of this tenant. */
+export async function resolveProductsBySku(req: PayloadRequest, tenantId: number, skus: string[]): Promise<Map<string, ContractProduct>> {
+  const db = await transactionDb(req)
+  const { rows } = await db.execute<{ id: number; sku: string; name: string; base_unit: string; unit_precision: string; external_product_id: string | null }>(sql`
+    SELECT id, sku, name, base_unit, unit_precision::text, external_product_id FROM items
+     WHERE tenant_id = ${tenantId} AND sku IN (SELECT jsonb_array_elements_text(${JSON.stringify([...new Set(skus)])}::jsonb))`)
+  return new Map(
+    rows.map((row) => [row.sku, { id: Number(row.id), sku: row.sku, name: row.name, baseUnit: row.base_unit, unitPrecision: Number(row.unit_precision), externalProductId: row.external_product_id }]),
+  )
+}

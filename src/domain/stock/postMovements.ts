@@ -210,6 +210,20 @@ function collectLevelDeltas(lines: Line[], changes: LevelChange[], refs: Referen
     .sort((a, b) => a.itemId - b.itemId || a.warehouseId - b.warehouseId)
 }
 
+/**
+ * Takes the idempotency locks of several postings up front, in the order given (sort the keys), and returns the
+ * keys already posted. A caller that makes several postings in one transaction takes every key lock before any
+ * stock row lock, so two such transactions cannot wait on each other's keys and rows in opposite orders.
+ */
+export async function lockPostingKeys({ req, tenantId, keys }: { req: PayloadRequest; tenantId: number; keys: string[] }): Promise<Set<string>> {
+  if (keys.length === 0) return new Set()
+  const db = await transactionDb(req)
+  const { rows } = await db.execute<{ key: string }>(sql`
+    SELECT DISTINCT k.key FROM jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb) WITH ORDINALITY AS k(key, ord),
+      LATERAL qm_lock_posting(${tenantId}, k.key) AS e`)
+  return new Set(rows.map((row) => row.key))
+}
+
 async function findPosting(db: SqlExecutor, tenantId: number, idempotencyKey: string): Promise<PostedEntry[]> {
   // Serialises concurrent postings under one key, so the later one sees the first's entries and replays them.
   const { rows } = await db.execute<PostedEntry>(sql`SELECT * FROM qm_lock_posting(${tenantId}, ${idempotencyKey})`)

@@ -1,0 +1,120 @@
+import pg from 'pg'
+import { createLocalReq, getPayload } from 'payload'
+
+import { createThrowawayDatabase } from '../src/db/database'
+import { withTransaction } from '../src/db/transaction'
+import { findSystemLocationId } from '../src/domain/stock/locations'
+import { postMovements } from '../src/domain/stock/postMovements'
+import { startApiServer } from '../tests/helpers/httpServer'
+import { round, runLoad } from './lib'
+
+/**
+ * npm run bench:reserve — HTTP reservation (POST /api/reservations, one line of one hot SKU) at 1, 8 and 32
+ * concurrent clients, beside the raw-SQL ceiling measured in the same run (BEGIN; INSERT ledger row; conditional
+ * UPDATE of one stock row; COMMIT), then an oversell burst: 4× more concurrent reservations than stock.
+ * The HTTP side is the in-process server of the tests (tests/helpers/httpServer.ts: Payload's handleEndpoints behind
+ * the same API guard as the Next route), not `next build && next start`: a production build does not fit the time
+ * this benchmark was written in, and the route handler adds the same work to both. Callers log in (JWT) so the
+ * per-key rate limit, which would otherwise be what is measured, does not apply.
+ * Options: --seconds N per load level (default 5).
+ */
+const argument = (name: string, fallback: number) => {
+  const index = process.argv.indexOf(`--${name}`)
+  return index === -1 ? fallback : Number(process.argv[index + 1])
+}
+const SECONDS = argument('seconds', 5)
+const CLIENTS = [1, 8, 32]
+const BURST_STOCK = 50
+const log = (message: string) => console.log(`[bench:reserve] ${message}`)
+
+const database = await createThrowawayDatabase({ prefix: 'qm_bench' })
+process.env.DATABASE_URL = database.url
+process.env.DATABASE_POOL_MAX = '40'
+process.env.PAYLOAD_SECRET ||= 'bench'
+const { default: config } = await import('../payload.config')
+const payload = await getPayload({ config })
+const server = await startApiServer()
+const figures: Record<string, number> = {}
+
+async function hotItem(tenantId: number, warehouseId: number, sku: string, onHand: number) {
+  const item = await payload.create({ collection: 'items', data: { tenant: tenantId, sku, name: sku, baseUnit: 'each', unitPrecision: 0 } as any })
+  const req = await createLocalReq({}, payload)
+  const stockId = (await findSystemLocationId({ req, tenantId, warehouseId, kind: 'internal' }))!
+  const supplierId = (await findSystemLocationId({ req, tenantId, warehouseId: null, kind: 'supplier' }))!
+  await withTransaction(req, () =>
+    postMovements({ req, tenantId, idempotencyKey: `opening-${sku}`, movements: [{ itemId: Number(item.id), quantity: onHand, fromLocationId: supplierId, toLocationId: stockId, movementType: 'receipt' }] }),
+  )
+  return Number(item.id)
+}
+
+try {
+  const tenant = await payload.create({ collection: 'tenants', data: { name: 'Bench', slug: 'bench' } as any })
+  const tenantId = Number(tenant.id)
+  const warehouse = await payload.create({ collection: 'warehouses', data: { tenant: tenantId, code: 'WH-1', name: 'Warehouse 1', fulfilmentPriority: 1 } as any })
+  const warehouseId = Number(warehouse.id)
+  const hot = await hotItem(tenantId, warehouseId, 'HOT', 10_000_000)
+  const password = 'bench-password-1'
+  await payload.create({ collection: 'users', data: { email: 'bench@bench.example', password, tenants: [{ tenant: tenantId, roles: ['inventory-manager'] }] } as any })
+  const login = await fetch(`${server.url}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bench@bench.example', password }) })
+  const headers = { 'content-type': 'application/json', Authorization: `JWT ${(await login.json()).token}` }
+  const reserve = async (itemId: number) => {
+    const response = await fetch(`${server.url}/api/reservations`, { method: 'POST', headers, body: JSON.stringify({ lines: [{ item: itemId, quantity: 1 }] }) })
+    await response.arrayBuffer()
+    if (response.status !== 201) throw new Error(`status ${response.status}`)
+  }
+
+  const raw = new pg.Pool({ connectionString: database.url, max: 40 })
+  await raw.query(`CREATE TABLE bench_ledger (id bigserial PRIMARY KEY, item_id int NOT NULL, quantity numeric NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`)
+  await raw.query(`CREATE TABLE bench_stock (item_id int PRIMARY KEY, on_hand numeric NOT NULL, reserved numeric NOT NULL CHECK (reserved <= on_hand))`)
+  await raw.query(`INSERT INTO bench_stock VALUES (1, 10000000, 0)`)
+  const rawReserve = async () => {
+    const client = await raw.connect()
+    try {
+      await client.query('BEGIN')
+      await client.query('INSERT INTO bench_ledger (item_id, quantity) VALUES (1, 1)')
+      const { rowCount } = await client.query('UPDATE bench_stock SET reserved = reserved + 1 WHERE item_id = 1 AND on_hand - reserved >= 1')
+      if (rowCount !== 1) throw new Error('insufficient')
+      await client.query('COMMIT')
+    } catch (error) {
+      await client.query('ROLLBACK')
+      throw error
+    } finally {
+      client.release()
+    }
+  }
+
+  for (const clients of CLIENTS) {
+    const sqlResult = await runLoad({ clients, durationMs: SECONDS * 1000, operation: rawReserve })
+    const httpResult = await runLoad({ clients, durationMs: SECONDS * 1000, operation: () => reserve(hot) })
+    log(`c=${clients} raw SQL: ${round(sqlResult.throughputPerS, 0)}/s p50 ${round(sqlResult.p50Ms)} ms p99 ${round(sqlResult.p99Ms)} ms (${sqlResult.failures} failed)`)
+    log(`c=${clients} HTTP reserve: ${round(httpResult.throughputPerS, 0)}/s p50 ${round(httpResult.p50Ms)} ms p99 ${round(httpResult.p99Ms)} ms (${httpResult.failures} failed)`)
+    figures[`reserve_http_vs_sql_ratio_c${clients}`] = round(httpResult.throughputPerS / sqlResult.throughputPerS, 3)
+    figures[`reserve_http_per_s_c${clients}`] = round(httpResult.throughputPerS, 0)
+    figures[`raw_sql_per_s_c${clients}`] = round(sqlResult.throughputPerS, 0)
+    figures[`reserve_http_p50_ms_c${clients}`] = round(httpResult.p50Ms)
+    figures[`reserve_http_p99_ms_c${clients}`] = round(httpResult.p99Ms)
+    figures[`reserve_http_failures_c${clients}`] = httpResult.failures
+  }
+  await raw.end()
+
+  const scarce = await hotItem(tenantId, warehouseId, 'SCARCE', BURST_STOCK)
+  const burst = await Promise.allSettled(Array.from({ length: BURST_STOCK * 4 }, () => reserve(scarce)))
+  const granted = burst.filter((result) => result.status === 'fulfilled').length
+  const { rows } = await payload.db.pool.query(`SELECT on_hand::int, reserved::int FROM stock_levels WHERE item_id = $1`, [scarce])
+  const { rows: deadlocks } = await payload.db.pool.query(`SELECT deadlocks::int FROM pg_stat_database WHERE datname = current_database()`)
+  log(`burst: ${granted} of ${BURST_STOCK * 4} reservations granted for ${BURST_STOCK} on hand; level ${JSON.stringify(rows[0])}`)
+  figures.oversold_units = Math.max(0, granted - BURST_STOCK) + Math.max(0, rows[0].reserved - rows[0].on_hand)
+  figures.reserved_matches_granted = rows[0].reserved === granted ? 1 : 0
+  figures.deadlocks = deadlocks[0].deadlocks
+} finally {
+  await server.close()
+  await payload.destroy()
+  await Promise.race([payload.db.pool.end(), new Promise((resolve) => setTimeout(resolve, 2000))])
+  await database.stop()
+}
+
+for (const name of Object.keys(figures).filter((key) => !['reserve_http_vs_sql_ratio_c32', 'reserve_http_p99_ms_c32', 'oversold_units'].includes(key))) {
+  console.log(`bench: ${name}=${figures[name]}`)
+}
+for (const name of ['reserve_http_vs_sql_ratio_c32', 'reserve_http_p99_ms_c32', 'oversold_units']) console.log(`bench: ${name}=${figures[name]}`)
+process.exit(0)
