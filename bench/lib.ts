@@ -43,3 +43,31 @@ export async function sampleLatencies(count: number, operation: (index: number) 
 }
 
 export const round = (value: number, digits = 2) => Number(value.toFixed(digits))
+
+/**
+ * The physical limit of one hot row on this machine, measured beside the app in the same run: BEGIN; INSERT a
+ * ledger row; conditional UPDATE of one stock row; COMMIT — raw SQL through `pg`, nothing else.
+ */
+export async function rawSqlCeiling(connectionString: string): Promise<{ operation: () => Promise<void>; close: () => Promise<void> }> {
+  const { default: pg } = await import('pg')
+  const pool = new pg.Pool({ connectionString, max: 40 })
+  await pool.query(`CREATE TABLE IF NOT EXISTS bench_ledger (id bigserial PRIMARY KEY, item_id int NOT NULL, quantity numeric NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`)
+  await pool.query(`CREATE TABLE IF NOT EXISTS bench_stock (item_id int PRIMARY KEY, quantity numeric NOT NULL CHECK (quantity >= 0))`)
+  await pool.query(`INSERT INTO bench_stock VALUES (1, 100000000) ON CONFLICT (item_id) DO UPDATE SET quantity = 100000000`)
+  const operation = async () => {
+    const client = await pool.connect()
+    try {
+      await client.query('BEGIN')
+      await client.query('INSERT INTO bench_ledger (item_id, quantity) VALUES (1, 1)')
+      const { rowCount } = await client.query('UPDATE bench_stock SET quantity = quantity - 1 WHERE item_id = 1 AND quantity >= 1')
+      if (rowCount !== 1) throw new Error('insufficient')
+      await client.query('COMMIT')
+    } catch (error) {
+      await client.query('ROLLBACK')
+      throw error
+    } finally {
+      client.release()
+    }
+  }
+  return { operation, close: () => pool.end() }
+}

@@ -1,4 +1,3 @@
-import pg from 'pg'
 import { createLocalReq, getPayload } from 'payload'
 
 import { createThrowawayDatabase } from '../src/db/database'
@@ -6,7 +5,7 @@ import { withTransaction } from '../src/db/transaction'
 import { findSystemLocationId } from '../src/domain/stock/locations'
 import { postMovements } from '../src/domain/stock/postMovements'
 import { startApiServer } from '../tests/helpers/httpServer'
-import { round, runLoad } from './lib'
+import { rawSqlCeiling, round, runLoad } from './lib'
 
 /**
  * npm run bench:reserve — HTTP reservation (POST /api/reservations, one line of one hot SKU) at 1, 8 and 32
@@ -63,28 +62,10 @@ try {
     if (response.status !== 201) throw new Error(`status ${response.status}`)
   }
 
-  const raw = new pg.Pool({ connectionString: database.url, max: 40 })
-  await raw.query(`CREATE TABLE bench_ledger (id bigserial PRIMARY KEY, item_id int NOT NULL, quantity numeric NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`)
-  await raw.query(`CREATE TABLE bench_stock (item_id int PRIMARY KEY, on_hand numeric NOT NULL, reserved numeric NOT NULL CHECK (reserved <= on_hand))`)
-  await raw.query(`INSERT INTO bench_stock VALUES (1, 10000000, 0)`)
-  const rawReserve = async () => {
-    const client = await raw.connect()
-    try {
-      await client.query('BEGIN')
-      await client.query('INSERT INTO bench_ledger (item_id, quantity) VALUES (1, 1)')
-      const { rowCount } = await client.query('UPDATE bench_stock SET reserved = reserved + 1 WHERE item_id = 1 AND on_hand - reserved >= 1')
-      if (rowCount !== 1) throw new Error('insufficient')
-      await client.query('COMMIT')
-    } catch (error) {
-      await client.query('ROLLBACK')
-      throw error
-    } finally {
-      client.release()
-    }
-  }
+  const ceiling = await rawSqlCeiling(database.url)
 
   for (const clients of CLIENTS) {
-    const sqlResult = await runLoad({ clients, durationMs: SECONDS * 1000, operation: rawReserve })
+    const sqlResult = await runLoad({ clients, durationMs: SECONDS * 1000, operation: ceiling.operation })
     const httpResult = await runLoad({ clients, durationMs: SECONDS * 1000, operation: () => reserve(hot) })
     log(`c=${clients} raw SQL: ${round(sqlResult.throughputPerS, 0)}/s p50 ${round(sqlResult.p50Ms)} ms p99 ${round(sqlResult.p99Ms)} ms (${sqlResult.failures} failed)`)
     log(`c=${clients} HTTP reserve: ${round(httpResult.throughputPerS, 0)}/s p50 ${round(httpResult.p50Ms)} ms p99 ${round(httpResult.p99Ms)} ms (${httpResult.failures} failed)`)
@@ -95,7 +76,7 @@ try {
     figures[`reserve_http_p99_ms_c${clients}`] = round(httpResult.p99Ms)
     figures[`reserve_http_failures_c${clients}`] = httpResult.failures
   }
-  await raw.end()
+  await ceiling.close()
 
   const scarce = await hotItem(tenantId, warehouseId, 'SCARCE', BURST_STOCK)
   const burst = await Promise.allSettled(Array.from({ length: BURST_STOCK * 4 }, () => reserve(scarce)))

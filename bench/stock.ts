@@ -1,4 +1,3 @@
-import pg from 'pg'
 import { createLocalReq, getPayload } from 'payload'
 
 import { createThrowawayDatabase } from '../src/db/database'
@@ -6,7 +5,7 @@ import { withTransaction } from '../src/db/transaction'
 import { getAvailability } from '../src/domain/stock/availability'
 import { findSystemLocationId } from '../src/domain/stock/locations'
 import { postMovements } from '../src/domain/stock/postMovements'
-import { percentile, round, runLoad, sampleLatencies } from './lib'
+import { percentile, rawSqlCeiling, round, runLoad, sampleLatencies } from './lib'
 
 /**
  * npm run bench:stock — the stock engine against the physical limit of one hot SKU on this machine.
@@ -49,25 +48,7 @@ try {
     postMovements({ req, tenantId, idempotencyKey: 'bench-opening', movements: [{ itemId: Number(hot.id), quantity: 10_000_000, fromLocationId: supplierId, toLocationId: stockId, movementType: 'receipt' }] }),
   )
 
-  const raw = new pg.Pool({ connectionString: database.url, max: 40 })
-  await raw.query(`CREATE TABLE bench_ledger (id bigserial PRIMARY KEY, item_id int NOT NULL, quantity numeric NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`)
-  await raw.query(`CREATE TABLE bench_stock (item_id int PRIMARY KEY, quantity numeric NOT NULL CHECK (quantity >= 0))`)
-  await raw.query(`INSERT INTO bench_stock VALUES (1, 10000000)`)
-  const rawIssue = async () => {
-    const client = await raw.connect()
-    try {
-      await client.query('BEGIN')
-      await client.query('INSERT INTO bench_ledger (item_id, quantity) VALUES (1, 1)')
-      const { rowCount } = await client.query('UPDATE bench_stock SET quantity = quantity - 1 WHERE item_id = 1 AND quantity >= 1')
-      if (rowCount !== 1) throw new Error('insufficient')
-      await client.query('COMMIT')
-    } catch (error) {
-      await client.query('ROLLBACK')
-      throw error
-    } finally {
-      client.release()
-    }
-  }
+  const ceiling = await rawSqlCeiling(database.url)
   let sequence = 0
   const engineIssue = async () => {
     const request = await createLocalReq({}, payload)
@@ -82,7 +63,7 @@ try {
   }
 
   for (const clients of process.argv.includes('--skip-engine') ? [] : CLIENTS) {
-    const sqlResult = await runLoad({ clients, durationMs: SECONDS * 1000, operation: rawIssue })
+    const sqlResult = await runLoad({ clients, durationMs: SECONDS * 1000, operation: ceiling.operation })
     const engineResult = await runLoad({ clients, durationMs: SECONDS * 1000, operation: engineIssue })
     log(`c=${clients} raw SQL: ${round(sqlResult.throughputPerS, 0)}/s p50 ${round(sqlResult.p50Ms)} ms p99 ${round(sqlResult.p99Ms)} ms (${sqlResult.failures} failed)`)
     log(`c=${clients} postMovements: ${round(engineResult.throughputPerS, 0)}/s p50 ${round(engineResult.p50Ms)} ms p99 ${round(engineResult.p99Ms)} ms (${engineResult.failures} failed)`)
@@ -91,7 +72,7 @@ try {
     figures[`raw_sql_per_s_c${clients}`] = round(sqlResult.throughputPerS, 0)
     figures[`stock_engine_p99_ms_c${clients}`] = round(engineResult.p99Ms)
   }
-  await raw.end()
+  await ceiling.close()
 
   log(`loading ${ITEMS} items × 5 warehouses …`)
   const pool = payload.db.pool
