@@ -176,7 +176,35 @@ export async function reserveReservation({ req, id }: { req: PayloadRequest; id:
     throw new ValidationError('RESERVATION.SINGLE_WAREHOUSE_CONFLICT', 'A single-warehouse reservation cannot pin lines to different warehouses.', 'lines')
   }
 
-  const available = await lockAvailability(req, reservation.tenant, [...new Set(lines.map((line) => line.itemId))], activeWarehouses.map((warehouse) => warehouse.id))
+  const itemIds = [...new Set(lines.map((line) => line.itemId))]
+  const warehouseIds = activeWarehouses.map((warehouse) => warehouse.id)
+  const context = { reservation, lines, items, warehouses, activeWarehouses }
+  // Optimistic first: allocate from an unlocked read and take the hot stock-level locks last (inside postMovements,
+  // whose conditional update still refuses any oversell). Only when another request won the race in between does
+  // it roll back to the savepoint and allocate again under the locks.
+  const db = await transactionDb(req)
+  await db.execute(sql`SAVEPOINT qm_reserve`)
+  try {
+    const saved = await reserveWith(req, context, await readAvailability(req, reservation.tenant, itemIds, warehouseIds, { isLocking: false }))
+    await db.execute(sql`RELEASE SAVEPOINT qm_reserve`)
+    return saved
+  } catch (error) {
+    if (!(error instanceof InsufficientStockError)) throw error
+    await db.execute(sql`ROLLBACK TO SAVEPOINT qm_reserve`)
+    return reserveWith(req, context, await readAvailability(req, reservation.tenant, itemIds, warehouseIds, { isLocking: true }))
+  }
+}
+
+type ReserveContext = {
+  reservation: Reservation
+  lines: AllocationLine[]
+  items: Map<number, ItemRow>
+  warehouses: WarehouseRow[]
+  activeWarehouses: AllocationWarehouse[]
+}
+
+/** Allocates against `available`, saves the document, event and expiry job, then raises `reserved` last. */
+async function reserveWith(req: PayloadRequest, { reservation, lines, items, warehouses, activeWarehouses }: ReserveContext, available: Map<string, bigint>): Promise<Reservation> {
   const result = allocate({ lines, warehouses: activeWarehouses, available, isSingleWarehouse: Boolean(reservation.singleWarehouse) })
   if (!reservation.allowPartial) assertNoShortage(result, { lines, items, warehouses, available, isSingleWarehouse: Boolean(reservation.singleWarehouse) })
 
@@ -184,9 +212,6 @@ export async function reserveReservation({ req, id }: { req: PayloadRequest; id:
   const totalReserved = result.reduce((sum, line) => sum + line.requested - line.shortage, 0n)
   const isComplete = result.every((line) => line.shortage === 0n)
   const status: ReservationStatus = totalReserved === 0n ? 'failed' : isComplete ? 'reserved' : 'partially-reserved'
-  if (levelChanges.length > 0) {
-    await postMovements({ req, tenantId: reservation.tenant, idempotencyKey: `reservation:${reservation.id}:reserve`, movements: [], levelChanges, source: { collection: slugs.reservations, id: reservation.id }, pathPrefix: 'lines' })
-  }
   const codeOf = (warehouseId: number) => warehouses.find((warehouse) => warehouse.id === warehouseId)?.code ?? String(warehouseId)
   const saved = await save(req, reservation, {
     status,
@@ -205,16 +230,22 @@ export async function reserveReservation({ req, id }: { req: PayloadRequest; id:
     })
     await enqueueInTransaction({ req, queue: RESERVATION_EXPIRY_QUEUE, data: { reservationId: saved.id }, startAfter: new Date(saved.expiresAt!), singletonKey: `reservation:${saved.id}` })
   }
+  if (levelChanges.length > 0) {
+    await postMovements({ req, tenantId: reservation.tenant, idempotencyKey: `reservation:${reservation.id}:reserve`, movements: [], levelChanges, source: { collection: slugs.reservations, id: reservation.id }, pathPrefix: 'lines' })
+  }
   return saved
 }
 
-/** Locks the stock levels of the items in the candidate warehouses (item, warehouse order: postMovements' lock order) and reads what is available. */
-async function lockAvailability(req: PayloadRequest, tenantId: number, itemIds: number[], warehouseIds: number[]): Promise<Map<string, bigint>> {
+/**
+ * What is available of the items in the candidate warehouses; with `isLocking`, the stock-level rows stay locked
+ * (item, warehouse order: postMovements' lock order) so the allocation cannot be overtaken.
+ */
+async function readAvailability(req: PayloadRequest, tenantId: number, itemIds: number[], warehouseIds: number[], { isLocking }: { isLocking: boolean }): Promise<Map<string, bigint>> {
   const db = await transactionDb(req)
   const { rows } = await db.execute<{ item_id: number; warehouse_id: number; available: string }>(sql`
     SELECT item_id, warehouse_id, available::text FROM stock_levels
      WHERE tenant_id = ${tenantId} AND item_id IN ${sqlList([0, ...itemIds])} AND warehouse_id IN ${sqlList([0, ...warehouseIds])}
-     ORDER BY item_id, warehouse_id FOR UPDATE`)
+     ORDER BY item_id, warehouse_id ${isLocking ? sql`FOR UPDATE` : sql``}`)
   return new Map(rows.map((row) => [`${row.item_id}|${row.warehouse_id}`, toUnits(row.available)]))
 }
 
