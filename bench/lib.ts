@@ -71,3 +71,30 @@ export async function rawSqlCeiling(connectionString: string): Promise<{ operati
   }
   return { operation, close: () => pool.end() }
 }
+
+/** `--name N` from the command line, or the fallback. */
+export function numberArgument(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`)
+  return index === -1 ? fallback : Number(process.argv[index + 1])
+}
+
+/** A throwaway database (on DATABASE_URL's server, or embedded) with Payload booted on it; `close` removes both. */
+export async function bootBenchPayload() {
+  const { createThrowawayDatabase } = await import('../src/db/database')
+  const { closePayload } = await import('../src/server/boot')
+  const { getPayload } = await import('payload')
+  const database = await createThrowawayDatabase({ prefix: 'qm_bench' })
+  process.env.DATABASE_URL = database.url
+  process.env.DATABASE_POOL_MAX = '40'
+  process.env.PAYLOAD_SECRET ||= 'bench'
+  const { default: config } = await import('../payload.config')
+  const payload = await getPayload({ config })
+  return {
+    payload,
+    database,
+    close: async () => {
+      await closePayload(payload)
+      await database.stop()
+    },
+  }
+}

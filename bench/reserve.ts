@@ -1,11 +1,10 @@
-import { createLocalReq, getPayload } from 'payload'
+import { createLocalReq } from 'payload'
 
-import { createThrowawayDatabase } from '../src/db/database'
 import { withTransaction } from '../src/db/transaction'
 import { findSystemLocationId } from '../src/domain/stock/locations'
 import { postMovements } from '../src/domain/stock/postMovements'
 import { startApiServer } from '../tests/helpers/httpServer'
-import { rawSqlCeiling, round, runLoad } from './lib'
+import { bootBenchPayload, numberArgument, rawSqlCeiling, round, runLoad } from './lib'
 
 /**
  * npm run bench:reserve — HTTP reservation (POST /api/reservations, one line of one hot SKU) at 1, 8 and 32
@@ -17,21 +16,12 @@ import { rawSqlCeiling, round, runLoad } from './lib'
  * per-key rate limit, which would otherwise be what is measured, does not apply.
  * Options: --seconds N per load level (default 5).
  */
-const argument = (name: string, fallback: number) => {
-  const index = process.argv.indexOf(`--${name}`)
-  return index === -1 ? fallback : Number(process.argv[index + 1])
-}
-const SECONDS = argument('seconds', 5)
+const SECONDS = numberArgument('seconds', 5)
 const CLIENTS = [1, 8, 32]
 const BURST_STOCK = 50
 const log = (message: string) => console.log(`[bench:reserve] ${message}`)
 
-const database = await createThrowawayDatabase({ prefix: 'qm_bench' })
-process.env.DATABASE_URL = database.url
-process.env.DATABASE_POOL_MAX = '40'
-process.env.PAYLOAD_SECRET ||= 'bench'
-const { default: config } = await import('../payload.config')
-const payload = await getPayload({ config })
+const { payload, database, close } = await bootBenchPayload()
 const server = await startApiServer()
 const figures: Record<string, number> = {}
 
@@ -89,9 +79,7 @@ try {
   figures.deadlocks = deadlocks[0].deadlocks
 } finally {
   await server.close()
-  await payload.destroy()
-  await Promise.race([payload.db.pool.end(), new Promise((resolve) => setTimeout(resolve, 2000))])
-  await database.stop()
+  await close()
 }
 
 for (const name of Object.keys(figures).filter((key) => !['reserve_http_vs_sql_ratio_c32', 'reserve_http_p99_ms_c32', 'oversold_units'].includes(key))) {

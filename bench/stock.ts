@@ -1,11 +1,10 @@
-import { createLocalReq, getPayload } from 'payload'
+import { createLocalReq } from 'payload'
 
-import { createThrowawayDatabase } from '../src/db/database'
 import { withTransaction } from '../src/db/transaction'
 import { getAvailability } from '../src/domain/stock/availability'
 import { findSystemLocationId } from '../src/domain/stock/locations'
 import { postMovements } from '../src/domain/stock/postMovements'
-import { percentile, rawSqlCeiling, round, runLoad, sampleLatencies } from './lib'
+import { bootBenchPayload, numberArgument, percentile, rawSqlCeiling, round, runLoad, sampleLatencies } from './lib'
 
 /**
  * npm run bench:stock — the stock engine against the physical limit of one hot SKU on this machine.
@@ -14,21 +13,12 @@ import { percentile, rawSqlCeiling, round, runLoad, sampleLatencies } from './li
  * Then availability (one SKU, a 500-SKU batch) with 100k items × 5 warehouses, before and after 1M more ledger rows.
  * Options: --seconds N per load level (default 5), --items N (default 100000), --skip-engine (availability only).
  */
-const argument = (name: string, fallback: number) => {
-  const index = process.argv.indexOf(`--${name}`)
-  return index === -1 ? fallback : Number(process.argv[index + 1])
-}
-const SECONDS = argument('seconds', 5)
-const ITEMS = argument('items', 100_000)
+const SECONDS = numberArgument('seconds', 5)
+const ITEMS = numberArgument('items', 100_000)
 const CLIENTS = [1, 8, 32]
 const log = (message: string) => console.log(`[bench:stock] ${message}`)
 
-const database = await createThrowawayDatabase({ prefix: 'qm_bench' })
-process.env.DATABASE_URL = database.url
-process.env.DATABASE_POOL_MAX = '40'
-process.env.PAYLOAD_SECRET ||= 'bench'
-const { default: config } = await import('../payload.config')
-const payload = await getPayload({ config })
+const { payload, database, close } = await bootBenchPayload()
 const figures: Record<string, number> = {}
 
 try {
@@ -116,9 +106,7 @@ try {
   figures.availability_p99_ms_after_growth = round(after.singleP99)
   figures.availability_batch500_p99_ms_after_growth = round(after.batchP99)
 } finally {
-  await payload.destroy()
-  await Promise.race([payload.db.pool.end(), new Promise((resolve) => setTimeout(resolve, 2000))])
-  await database.stop()
+  await close()
 }
 
 const order = ['stock_engine_vs_sql_ratio_c1', 'stock_engine_vs_sql_ratio_c32', 'raw_sql_per_s_c1', 'raw_sql_per_s_c8', 'raw_sql_per_s_c32', 'stock_engine_per_s_c1', 'stock_engine_per_s_c8', 'stock_engine_per_s_c32', 'stock_engine_p99_ms_c8', 'stock_engine_p99_ms_c32', 'availability_p50_ms', 'availability_batch500_p99_ms_after_growth']
