@@ -6,16 +6,24 @@ import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig } from 'payload'
 
 import { formatApiErrors } from './src/api/errorResponse'
+import { availabilityQueries } from './src/api/graphql/availabilityQuery'
+import { ExportJobs } from './src/collections/ExportJobs'
+import { ExportSchedules } from './src/collections/ExportSchedules'
+import { ImportJobs } from './src/collections/ImportJobs'
+import { ImportRowErrors } from './src/collections/ImportRowErrors'
 import { isSuperAdminUser } from './src/access/tenantMembership'
 import { ROLE_LABELS, ROLES } from './src/access/roles'
 import { DocumentSequences } from './src/collections/DocumentSequences'
 import { IdempotencyRecords } from './src/collections/IdempotencyRecords'
 import { Adjustments } from './src/collections/Adjustments'
+import { Boms } from './src/collections/Boms'
 import { Items } from './src/collections/Items'
 import { LedgerEntries } from './src/collections/LedgerEntries'
 import { LedgerSeals } from './src/collections/LedgerSeals'
 import { Locations } from './src/collections/Locations'
 import { Lots } from './src/collections/Lots'
+import { Recalls } from './src/collections/Recalls'
+import { SerialMovements, SerialNumbers } from './src/collections/SerialNumbers'
 import { Outbox } from './src/collections/Outbox'
 import { Plans } from './src/collections/Plans'
 import { Reservations } from './src/collections/Reservations'
@@ -25,9 +33,28 @@ import { StockLevels } from './src/collections/StockLevels'
 import { Suppliers } from './src/collections/Suppliers'
 import { Tenants } from './src/collections/Tenants'
 import { UsageCounters } from './src/collections/UsageCounters'
+import { GoodsReceipts } from './src/collections/GoodsReceipts'
+import { PurchaseOrders } from './src/collections/PurchaseOrders'
+import { Requisitions } from './src/collections/Requisitions'
+import { SupplierItems } from './src/collections/SupplierItems'
+import { VendorReturns } from './src/collections/VendorReturns'
 import { Users } from './src/collections/Users'
 import { isUserManager } from './src/collections/Users/access/usersAccess'
 import { Warehouses } from './src/collections/Warehouses'
+import { Transfers } from './src/collections/Transfers'
+import { CycleCounts } from './src/collections/CycleCounts'
+import { StockHolds } from './src/collections/StockHolds'
+import { WasteEntries } from './src/collections/WasteEntries'
+import { CostLayers } from './src/collections/CostLayers'
+import { ValuationSnapshots } from './src/collections/ValuationSnapshots'
+import { EventSources } from './src/collections/EventSources'
+import { InboundEvents } from './src/collections/InboundEvents'
+import { WebhookDeliveries } from './src/collections/WebhookDeliveries'
+import { WebhookEndpoints } from './src/collections/WebhookEndpoints'
+import { inboundEventsEndpoint } from './src/endpoints/inboundEvents'
+import { NotificationDigestEntries } from './src/collections/NotificationDigestEntries'
+import { ReorderAlerts } from './src/collections/ReorderAlerts'
+import { ReorderRules } from './src/collections/ReorderRules'
 import { isTruthy } from './src/config/env'
 import { addSchemaGuards } from './src/db/schemaGuards'
 import { applyDatabaseTriggers } from './src/db/triggers'
@@ -36,7 +63,11 @@ import { availabilityGetEndpoint, availabilityPostEndpoint } from './src/endpoin
 import { healthEndpoint } from './src/endpoints/health'
 import { inventoryContractEndpoints } from './src/endpoints/inventory'
 import { metricsEndpoint } from './src/endpoints/metrics'
+import { stockMatrixEndpoint } from './src/endpoints/stockMatrix'
 import { movementBatchEndpoint } from './src/endpoints/movements'
+import { reportEndpoint, reportsIndexEndpoint } from './src/endpoints/reports'
+import { dashboardEndpoint } from './src/endpoints/dashboard'
+import { apiReferenceEndpoint, openApiDocumentEndpoint } from './src/endpoints/openapi'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const EXPECTED_ERRORS = [
@@ -56,6 +87,9 @@ const EXPECTED_ERRORS = [
   'ConflictError',
   'InsufficientStockError',
   'IdempotencyConflictError',
+  'ForbiddenWebhookUrlError',
+  'BomCycleError',
+  'BomTooDeepError',
 ]
 const isProduction = process.env.NODE_ENV === 'production'
 const isSchemaPushed = !isProduction && isTruthy(process.env.PAYLOAD_DB_PUSH, true)
@@ -65,6 +99,19 @@ export default buildConfig({
     user: slugs.users,
     importMap: { baseDir: path.resolve(dirname, 'src') },
     meta: { titleSuffix: ' — Quartermaster' },
+    components: {
+      beforeDashboard: ['/components/Dashboard#DashboardHome'],
+      afterNavLinks: [
+        '/components/StockMatrix#StockMatrixNavLink',
+        '/components/WarehouseReports#WarehouseReportsNavLink',
+        '/components/Reports/NavLink#ReportsNavLink',
+      ],
+      views: {
+        stockMatrix: { Component: '/components/StockMatrix#StockMatrixView', path: '/stock-matrix' },
+        warehouseReports: { Component: '/components/WarehouseReports#WarehouseReportsView', path: '/warehouse-reports' },
+        reports: { Component: '/components/Reports#ReportsView', path: '/reports' },
+      },
+    },
   },
   collections: [
     Tenants,
@@ -85,6 +132,32 @@ export default buildConfig({
     DocumentSequences,
     Outbox,
     UsageCounters,
+    SupplierItems,
+    PurchaseOrders,
+    GoodsReceipts,
+    VendorReturns,
+    Requisitions,
+    Transfers,
+    CycleCounts,
+    StockHolds,
+    WasteEntries,
+    SerialNumbers,
+    SerialMovements,
+    Recalls,
+    CostLayers,
+    ValuationSnapshots,
+    WebhookEndpoints,
+    WebhookDeliveries,
+    EventSources,
+    InboundEvents,
+    ReorderRules,
+    ReorderAlerts,
+    NotificationDigestEntries,
+    ImportJobs,
+    ImportRowErrors,
+    ExportJobs,
+    ExportSchedules,
+    Boms,
   ],
   db: postgresAdapter({
     pool: { connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_MAX || 20) },
@@ -94,8 +167,22 @@ export default buildConfig({
   }),
   editor: lexicalEditor(),
   email: emailAdapter(),
-  endpoints: [healthEndpoint, metricsEndpoint, availabilityGetEndpoint, availabilityPostEndpoint, ...inventoryContractEndpoints, movementBatchEndpoint],
-  graphQL: { disablePlaygroundInProduction: true },
+  endpoints: [
+    healthEndpoint,
+    metricsEndpoint,
+    availabilityGetEndpoint,
+    availabilityPostEndpoint,
+    ...inventoryContractEndpoints,
+    movementBatchEndpoint,
+    stockMatrixEndpoint,
+    reportsIndexEndpoint,
+    reportEndpoint,
+    dashboardEndpoint,
+    inboundEventsEndpoint,
+    openApiDocumentEndpoint,
+    apiReferenceEndpoint,
+  ],
+  graphQL: { disablePlaygroundInProduction: true, queries: availabilityQueries },
   hooks: { afterError: [formatApiErrors] },
   // Refusals with a code are expected traffic, not incidents.
   loggingLevels: Object.fromEntries(EXPECTED_ERRORS.map((name) => [name, 'info' as const])),
@@ -117,6 +204,31 @@ export default buildConfig({
         [slugs.stockBuckets]: {},
         [slugs.ledgerEntries]: {},
         [slugs.suppliers]: {},
+        [slugs.supplierItems]: {},
+        [slugs.purchaseOrders]: {},
+        [slugs.goodsReceipts]: {},
+        [slugs.vendorReturns]: {},
+        [slugs.requisitions]: {},
+        [slugs.transfers]: {},
+        [slugs.cycleCounts]: {},
+        [slugs.stockHolds]: {},
+        [slugs.wasteEntries]: {},
+        [slugs.serialNumbers]: {},
+        [slugs.serialMovements]: {},
+        [slugs.recalls]: {},
+        [slugs.costLayers]: {},
+        [slugs.valuationSnapshots]: {},
+        [slugs.webhookEndpoints]: {},
+        [slugs.webhookDeliveries]: {},
+        [slugs.eventSources]: {},
+        [slugs.inboundEvents]: {},
+        [slugs.reorderRules]: {},
+        [slugs.reorderAlerts]: {},
+        [slugs.importJobs]: {},
+        [slugs.importRowErrors]: {},
+        [slugs.exportJobs]: {},
+        [slugs.exportSchedules]: {},
+        [slugs.boms]: {},
       },
       // The tenant of an existing document never changes (create only; the plugin checks membership).
       tenantField: { access: { update: () => false } },

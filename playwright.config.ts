@@ -1,7 +1,11 @@
+import path from 'node:path'
 import { defineConfig, devices } from '@playwright/test'
 
 const baseURL = process.env.E2E_BASE_URL || 'http://127.0.0.1:4102'
 const port = new URL(baseURL).port
+// Where the server's SMTP sink writes the mail it receives; set here so the test workers inherit the same folder.
+// Under test-results, which Playwright empties before it starts the server.
+process.env.QM_E2E_MAIL_DIR ||= path.resolve('test-results/mail')
 
 /** Runs against the production build started by `npm start`; `npm test` prepares build, database and seed. */
 export default defineConfig({
@@ -23,11 +27,12 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
-    command: `node node_modules/tsx/dist/cli.mjs scripts/start.ts`,
+    command: `node node_modules/tsx/dist/cli.mjs tests/e2e/startServerWithMailSink.ts`,
     url: `${baseURL}/api/health`,
-    env: { PORT: port },
+    // Webhooks go to a receiver in the test process on 127.0.0.1; no retries worth waiting for minutes.
+    env: { PORT: port, QM_E2E_MAIL_DIR: process.env.QM_E2E_MAIL_DIR, WEBHOOKS_ALLOW_LOOPBACK: 'true', WEBHOOK_RETRY_DELAYS_SECONDS: '1,2,5' },
     reuseExistingServer: false,
-    timeout: 120_000,
+    timeout: 300_000,
     stdout: 'pipe',
     stderr: 'pipe',
   },

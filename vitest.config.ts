@@ -3,6 +3,21 @@ import { defineConfig } from 'vitest/config'
 
 const root = path.dirname(new URL(import.meta.url).pathname)
 
+/**
+ * Run one file at a time, after the parallel pass (scripts/test.ts): specs that wait on background workers (outbox
+ * dispatch, webhook deliveries, CSV jobs), whose jobs would queue behind the rest of the suite's; and specs that
+ * read or alter the whole ledger across tenants (verify and seal, tampering with the append-only trigger off),
+ * which would see other files' postings in flight or break their assertions.
+ */
+const SERIAL_INT = [
+  'tests/int/webhooks/**/*.int.spec.ts',
+  'tests/int/csv/**/*.int.spec.ts',
+  'tests/int/stock/ledgerIntegrity.int.spec.ts',
+  'tests/int/costing/costing.int.spec.ts',
+]
+
+const WEBHOOK_INT = ['tests/int/webhooks/webhooks.int.spec.ts']
+
 export default defineConfig({
   resolve: {
     alias: {
@@ -23,10 +38,38 @@ export default defineConfig({
         test: {
           name: 'int',
           include: ['tests/int/**/*.int.spec.ts'],
+          exclude: SERIAL_INT,
           globalSetup: ['tests/int/globalSetup.ts'],
           setupFiles: ['tests/int/setup.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          testTimeout: 180_000,
+          hookTimeout: 240_000,
+          pool: 'forks',
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // Webhook delivery runs in a pass of its own, before the other serial specs: after the CSV specs its
+          // delivery waits timed out in full runs while it passes alone (cause not found yet).
+          name: 'int-webhooks',
+          include: WEBHOOK_INT,
+          globalSetup: ['tests/int/globalSetup.ts'],
+          setupFiles: ['tests/int/setup.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 240_000,
+          pool: 'forks',
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'int-serial',
+          include: SERIAL_INT,
+          exclude: WEBHOOK_INT,
+          globalSetup: ['tests/int/globalSetup.ts'],
+          setupFiles: ['tests/int/setup.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 240_000,
           pool: 'forks',
         },
       },

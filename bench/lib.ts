@@ -72,10 +72,15 @@ export async function rawSqlCeiling(connectionString: string): Promise<{ operati
   return { operation, close: () => pool.end() }
 }
 
+/** `--name value` from the command line, or the fallback. */
+export function stringArgument(name: string, fallback: string): string {
+  const index = process.argv.indexOf(`--${name}`)
+  return index === -1 ? fallback : process.argv[index + 1]
+}
+
 /** `--name N` from the command line, or the fallback. */
 export function numberArgument(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`)
-  return index === -1 ? fallback : Number(process.argv[index + 1])
+  return Number(stringArgument(name, String(fallback)))
 }
 
 /** A throwaway database (on DATABASE_URL's server, or embedded) with Payload booted on it; `close` removes both. */

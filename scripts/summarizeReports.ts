@@ -13,8 +13,8 @@ function readJson(file: string): any | null {
 /** Counts from the runners' own JSON reports, plus harness steps (build, migrate, seed) that failed. */
 export function summarizeReports(): Counts {
   const counts: Counts = { passed: 0, failed: 0, skipped: 0 }
-  const vitest = readJson('vitest.json')
-  if (vitest) {
+  for (const vitest of [readJson('vitest.json'), readJson('vitest-webhooks.json'), readJson('vitest-serial.json')]) {
+    if (!vitest) continue
     counts.passed += vitest.numPassedTests
     counts.failed += vitest.numFailedTests
     counts.skipped += vitest.numPendingTests + vitest.numTodoTests

@@ -38,7 +38,11 @@ runMain(async () => {
   log(`throwaway database ${database.name}`)
   const baseEnv = { ...process.env, QM_TEST_DATABASE_URL: database.url, PAYLOAD_SECRET: TEST_PAYLOAD_SECRET }
   try {
-    await run(process.execPath, [bin('vitest/vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${REPORTS_DIR}/vitest.json`], baseEnv)
+    const vitest = (args: string[], report: string) =>
+      run(process.execPath, [bin('vitest/vitest.mjs'), 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${REPORTS_DIR}/${report}`], baseEnv)
+    await vitest(['--project', 'unit', '--project', 'int'], 'vitest.json')
+    await vitest(['--project', 'int-webhooks'], 'vitest-webhooks.json')
+    await vitest(['--project', 'int-serial', '--no-file-parallelism'], 'vitest-serial.json')
 
     if (!isE2ESkipped) {
       const e2eDatabase = await database.createSibling('e2e')

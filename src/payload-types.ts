@@ -85,12 +85,42 @@ export interface Config {
     'document-sequences': DocumentSequence;
     outbox: Outbox;
     'usage-counters': UsageCounter;
+    'supplier-items': SupplierItem;
+    'purchase-orders': PurchaseOrder;
+    'goods-receipts': GoodsReceipt;
+    'vendor-returns': VendorReturn;
+    requisitions: Requisition;
+    transfers: Transfer;
+    'cycle-counts': CycleCount;
+    'stock-holds': StockHold;
+    'waste-entries': WasteEntry;
+    'serial-numbers': SerialNumber;
+    'serial-movements': SerialMovement;
+    recalls: Recall;
+    'cost-layers': CostLayer;
+    'valuation-snapshots': ValuationSnapshot;
+    'webhook-endpoints': WebhookEndpoint;
+    'webhook-deliveries': WebhookDelivery;
+    'event-sources': EventSource;
+    'inbound-events': InboundEvent;
+    'reorder-rules': ReorderRule;
+    'reorder-alerts': ReorderAlert;
+    'notification-digest-entries': NotificationDigestEntry;
+    'import-jobs': ImportJob;
+    'import-row-errors': ImportRowError;
+    'export-jobs': ExportJob;
+    'export-schedules': ExportSchedule;
+    boms: Bom;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
   };
-  collectionsJoins: {};
+  collectionsJoins: {
+    suppliers: {
+      catalogue: 'supplier-items';
+    };
+  };
   collectionsSelect: {
     tenants: TenantsSelect<false> | TenantsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
@@ -110,6 +140,32 @@ export interface Config {
     'document-sequences': DocumentSequencesSelect<false> | DocumentSequencesSelect<true>;
     outbox: OutboxSelect<false> | OutboxSelect<true>;
     'usage-counters': UsageCountersSelect<false> | UsageCountersSelect<true>;
+    'supplier-items': SupplierItemsSelect<false> | SupplierItemsSelect<true>;
+    'purchase-orders': PurchaseOrdersSelect<false> | PurchaseOrdersSelect<true>;
+    'goods-receipts': GoodsReceiptsSelect<false> | GoodsReceiptsSelect<true>;
+    'vendor-returns': VendorReturnsSelect<false> | VendorReturnsSelect<true>;
+    requisitions: RequisitionsSelect<false> | RequisitionsSelect<true>;
+    transfers: TransfersSelect<false> | TransfersSelect<true>;
+    'cycle-counts': CycleCountsSelect<false> | CycleCountsSelect<true>;
+    'stock-holds': StockHoldsSelect<false> | StockHoldsSelect<true>;
+    'waste-entries': WasteEntriesSelect<false> | WasteEntriesSelect<true>;
+    'serial-numbers': SerialNumbersSelect<false> | SerialNumbersSelect<true>;
+    'serial-movements': SerialMovementsSelect<false> | SerialMovementsSelect<true>;
+    recalls: RecallsSelect<false> | RecallsSelect<true>;
+    'cost-layers': CostLayersSelect<false> | CostLayersSelect<true>;
+    'valuation-snapshots': ValuationSnapshotsSelect<false> | ValuationSnapshotsSelect<true>;
+    'webhook-endpoints': WebhookEndpointsSelect<false> | WebhookEndpointsSelect<true>;
+    'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
+    'event-sources': EventSourcesSelect<false> | EventSourcesSelect<true>;
+    'inbound-events': InboundEventsSelect<false> | InboundEventsSelect<true>;
+    'reorder-rules': ReorderRulesSelect<false> | ReorderRulesSelect<true>;
+    'reorder-alerts': ReorderAlertsSelect<false> | ReorderAlertsSelect<true>;
+    'notification-digest-entries': NotificationDigestEntriesSelect<false> | NotificationDigestEntriesSelect<true>;
+    'import-jobs': ImportJobsSelect<false> | ImportJobsSelect<true>;
+    'import-row-errors': ImportRowErrorsSelect<false> | ImportRowErrorsSelect<true>;
+    'export-jobs': ExportJobsSelect<false> | ExportJobsSelect<true>;
+    'export-schedules': ExportSchedulesSelect<false> | ExportSchedulesSelect<true>;
+    boms: BomsSelect<false> | BomsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -166,6 +222,10 @@ export interface Tenant {
     currency: string;
     timezone: string;
     /**
+     * For items without their own method. Items that already have stock history keep the method they started with.
+     */
+    costingMethod: 'fifo' | 'weighted-average';
+    /**
      * How long a reservation holds stock unless the request says otherwise.
      */
     reservationTtlMinutes: number;
@@ -182,9 +242,29 @@ export interface Tenant {
      */
     poSecondApprovalThreshold?: number | null;
     /**
+     * Goods receipts may exceed a purchase order line by this % at most.
+     */
+    poOverReceiptTolerancePercent: number;
+    /**
      * Items without a reorder rule alert when available falls below this % of their usual level.
      */
     lowStockThresholdPercent: number;
+    /**
+     * Requested transfers wait for an approver before they can be dispatched.
+     */
+    transferApprovalRequired?: boolean | null;
+    /**
+     * Items are due for a cycle count this many days after they were last counted (an item may set its own).
+     */
+    countFrequencyDays: number;
+    /**
+     * Cycle counts whose variance is worth more than this (absolute value at cost) need an approver.
+     */
+    countVarianceApprovalThreshold: number;
+    /**
+     * Lots expiring within this many days are listed on the dashboard and in the daily digest.
+     */
+    expiryAlertDays: number;
   };
   updatedAt: string;
   createdAt: string;
@@ -235,6 +315,28 @@ export interface User {
    * Platform operator: sees and manages every tenant.
    */
   isSuperAdmin?: boolean | null;
+  /**
+   * Which e-mails you get, at once or in one daily digest (07:00 UTC).
+   */
+  notifications: {
+    defaultDelivery: 'immediate' | 'digest' | 'off';
+    kinds?:
+      | {
+          kind:
+            | 'replenishment.low_stock'
+            | 'po.awaiting_approval'
+            | 'po.approved'
+            | 'po.rejected'
+            | 'lots.expiry_digest'
+            | 'count.assigned'
+            | 'recall.initiated'
+            | 'import.finished'
+            | 'export.finished';
+          delivery: 'immediate' | 'digest' | 'off';
+          id?: string | null;
+        }[]
+      | null;
+  };
   tenants?:
     | {
         tenant: number | Tenant;
@@ -326,10 +428,22 @@ export interface Item {
   shelfLifeDays?: number | null;
   standardCost?: number | null;
   /**
+   * Empty: the tenant's method. Fixed once the item has stock history.
+   */
+  costingMethod?: ('fifo' | 'weighted-average') | null;
+  /**
    * The product id other services use.
    */
   externalProductId?: string | null;
   active?: boolean | null;
+  /**
+   * Days between cycle counts (default: the tenant’s).
+   */
+  countFrequencyDays?: number | null;
+  /**
+   * Set when a cycle count posts.
+   */
+  lastCountedAt?: string | null;
   createdBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
@@ -394,8 +508,98 @@ export interface Lot {
   tenant?: (number | null) | Tenant;
   item: number | Item;
   lotNumber: string;
+  /**
+   * Unusable from this moment: moved to quarantine by lots.expire.
+   */
   expiryDate?: string | null;
+  bestBefore?: string | null;
+  manufacturedDate?: string | null;
+  supplier?: (number | null) | Supplier;
+  /**
+   * The supplier's own batch number.
+   */
+  supplierLot?: string | null;
+  /**
+   * Put on hold (quarantined) or release here; expiry and recalls set the rest.
+   */
   status: 'active' | 'quarantined' | 'expired' | 'recalled';
+  notes?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "suppliers".
+ */
+export interface Supplier {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  name: string;
+  code: string;
+  contacts?:
+    | {
+        name: string;
+        email?: string | null;
+        phone?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  currency: string;
+  paymentTerms?: string | null;
+  leadTimeDays?: number | null;
+  active?: boolean | null;
+  createdBy?: (number | null) | User;
+  catalogue?: {
+    docs?: (number | SupplierItem)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "supplier-items".
+ */
+export interface SupplierItem {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  supplier: number | Supplier;
+  item: number | Item;
+  supplierSku?: string | null;
+  /**
+   * Base units in one purchase pack.
+   */
+  packSize: number;
+  /**
+   * What one pack is called, e.g. "case of 12".
+   */
+  purchaseUnit?: string | null;
+  /**
+   * In purchase packs.
+   */
+  minimumOrderQuantity?: number | null;
+  /**
+   * Price of one purchase pack, in the supplier’s currency.
+   */
+  unitPrice: number;
+  /**
+   * Lower prices from a quantity of packs on.
+   */
+  priceBreaks?:
+    | {
+        minQuantity: number;
+        unitPrice: number;
+        id?: string | null;
+      }[]
+    | null;
+  validFrom?: string | null;
+  validTo?: string | null;
+  /**
+   * Overrides the supplier’s lead time.
+   */
+  leadTimeDays?: number | null;
+  isPreferred?: boolean | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -414,7 +618,7 @@ export interface Adjustment {
      * Positive adds stock, negative removes it.
      */
     quantity: number;
-    reason: 'damage' | 'shrinkage' | 'found' | 'spoilage' | 'correction' | 'opening-balance';
+    reason: 'damage' | 'shrinkage' | 'found' | 'spoilage' | 'correction' | 'opening-balance' | 'count-variance';
     /**
      * Default: the warehouse Stock location.
      */
@@ -457,6 +661,10 @@ export interface Reservation {
     reservedQuantity?: number | null;
     fulfilledQuantity?: number | null;
     /**
+     * Kit lines: the BOM version exploded into components.
+     */
+    bom?: (number | null) | Bom;
+    /**
      * Where the reserved units are held, and why that warehouse was chosen.
      */
     allocations?:
@@ -465,6 +673,18 @@ export interface Reservation {
           quantity: number;
           fulfilledQuantity?: number | null;
           reason?: string | null;
+          /**
+           * Kit lines: what this allocation holds of each component.
+           */
+          components?:
+            | {
+                [k: string]: unknown;
+              }
+            | unknown[]
+            | string
+            | number
+            | boolean
+            | null;
           id?: string | null;
         }[]
       | null;
@@ -494,6 +714,40 @@ export interface Reservation {
         id?: string | null;
       }[]
     | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "boms".
+ */
+export interface Bom {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  name: string;
+  outputItem: number | Item;
+  /**
+   * How much of the output item one batch of the components makes.
+   */
+  yieldQuantity: number;
+  components: {
+    item: number | Item;
+    /**
+     * Per yield, in the component’s base unit.
+     */
+    quantity: number;
+    /**
+     * Extra consumed as waste, % of the quantity.
+     */
+    wastePercent?: number | null;
+    id?: string | null;
+  }[];
+  /**
+   * The version in use; activating one deactivates the item’s other versions.
+   */
+  active?: boolean | null;
+  version?: number | null;
+  notes?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -594,6 +848,14 @@ export interface LedgerEntry {
   requestHash: string;
   occurredAt: string;
   /**
+   * Exact cost of the movement (FIFO layers consumed or the average), set by the posting function when stock changes warehouse.
+   */
+  totalCost?: number | null;
+  /**
+   * When the entry counts in valuations: the later of when it occurred and when it was posted.
+   */
+  bookedAt?: string | null;
+  /**
    * SHA-256 of the canonical content; chained into ledger seals.
    */
   hash: string;
@@ -612,31 +874,6 @@ export interface LedgerSeal {
   rootHash: string;
   previousSealHash?: string | null;
   sealHash: string;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "suppliers".
- */
-export interface Supplier {
-  id: number;
-  tenant?: (number | null) | Tenant;
-  name: string;
-  code: string;
-  contacts?:
-    | {
-        name: string;
-        email?: string | null;
-        phone?: string | null;
-        id?: string | null;
-      }[]
-    | null;
-  currency: string;
-  paymentTerms?: string | null;
-  leadTimeDays?: number | null;
-  active?: boolean | null;
-  createdBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
 }
@@ -716,6 +953,1008 @@ export interface UsageCounter {
    */
   day: string;
   apiCalls: number;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "purchase-orders".
+ */
+export interface PurchaseOrder {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  /**
+   * Assigned on submit.
+   */
+  number?: string | null;
+  supplier: number | Supplier;
+  warehouse: number | Warehouse;
+  expectedDate?: string | null;
+  /**
+   * Default: the supplier’s currency.
+   */
+  currency?: string | null;
+  lines: {
+    item: number | Item;
+    /**
+     * In purchase packs.
+     */
+    quantity: number;
+    /**
+     * Base units per pack (default: catalogue, else 1).
+     */
+    packSize?: number | null;
+    /**
+     * Per pack (default: catalogue price).
+     */
+    unitPrice?: number | null;
+    purchaseUnit?: string | null;
+    supplierSku?: string | null;
+    cataloguePrice?: number | null;
+    lineTotal?: number | null;
+    /**
+     * In packs.
+     */
+    receivedQuantity?: number | null;
+    id?: string | null;
+  }[];
+  notes?: string | null;
+  subtotal?: number | null;
+  total?: number | null;
+  status:
+    | 'draft'
+    | 'submitted'
+    | 'approved'
+    | 'rejected'
+    | 'sent'
+    | 'partially-received'
+    | 'received'
+    | 'closed'
+    | 'cancelled';
+  submittedBy?: (number | null) | User;
+  submittedAt?: string | null;
+  approvedAt?: string | null;
+  sentAt?: string | null;
+  receivedAt?: string | null;
+  closedAt?: string | null;
+  cancellationReason?: string | null;
+  /**
+   * Every approval decision: who, when, why.
+   */
+  approvals?:
+    | {
+        decision: 'auto-approved' | 'approved' | 'rejected';
+        user?: (number | null) | User;
+        at: string;
+        comment?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  sends?:
+    | {
+        at: string;
+        by?: (number | null) | User;
+        to: string;
+        id?: string | null;
+      }[]
+    | null;
+  createdBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "goods-receipts".
+ */
+export interface GoodsReceipt {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  number?: string | null;
+  purchaseOrder?: (number | null) | PurchaseOrder;
+  supplier: number | Supplier;
+  warehouse: number | Warehouse;
+  deliveryNoteNumber?: string | null;
+  receivedBy?: (number | null) | User;
+  receivedAt: string;
+  lines: {
+    item: number | Item;
+    /**
+     * In the PO line’s packs (base units without a PO).
+     */
+    quantity: number;
+    /**
+     * In the item’s base unit.
+     */
+    baseQuantity?: number | null;
+    /**
+     * Per base unit.
+     */
+    unitCost?: number | null;
+    lot?: (number | null) | Lot;
+    lotNumber?: string | null;
+    expiryDate?: string | null;
+    location?: (number | null) | Location;
+    /**
+     * Id of the PO line received.
+     */
+    purchaseOrderLine?: string | null;
+    id?: string | null;
+  }[];
+  notes?: string | null;
+  idempotencyKey?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "vendor-returns".
+ */
+export interface VendorReturn {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  number?: string | null;
+  supplier: number | Supplier;
+  warehouse: number | Warehouse;
+  /**
+   * The order the goods came with, if any.
+   */
+  purchaseOrder?: (number | null) | PurchaseOrder;
+  lines: {
+    item: number | Item;
+    lot?: (number | null) | Lot;
+    /**
+     * In base units.
+     */
+    quantity: number;
+    reason: 'damaged' | 'defective' | 'wrong-item' | 'expired' | 'recalled' | 'over-delivery' | 'other';
+    /**
+     * Default: the warehouse Stock location.
+     */
+    location?: (number | null) | Location;
+    /**
+     * Per base unit, set when shipped.
+     */
+    unitCost?: number | null;
+    id?: string | null;
+  }[];
+  notes?: string | null;
+  status: 'draft' | 'shipped';
+  /**
+   * What the supplier should credit, at the cost the goods came in.
+   */
+  creditExpected?: number | null;
+  shippedBy?: (number | null) | User;
+  shippedAt?: string | null;
+  createdBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "requisitions".
+ */
+export interface Requisition {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  number?: string | null;
+  warehouse: number | Warehouse;
+  neededBy?: string | null;
+  lines: {
+    item: number | Item;
+    /**
+     * In base units.
+     */
+    quantity: number;
+    /**
+     * Default: the item’s preferred supplier.
+     */
+    supplier?: (number | null) | Supplier;
+    id?: string | null;
+  }[];
+  notes?: string | null;
+  status: 'open' | 'ordered' | 'cancelled';
+  purchaseOrders?: (number | PurchaseOrder)[] | null;
+  orderedBy?: (number | null) | User;
+  orderedAt?: string | null;
+  createdBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "transfers".
+ */
+export interface Transfer {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  number?: string | null;
+  /**
+   * Sends the stock, e.g. the central kitchen.
+   */
+  fromWarehouse: number | Warehouse;
+  /**
+   * Default: its Stock location.
+   */
+  fromLocation?: (number | null) | Location;
+  /**
+   * Receives the stock, e.g. a café.
+   */
+  toWarehouse: number | Warehouse;
+  /**
+   * Default: its Stock location.
+   */
+  toLocation?: (number | null) | Location;
+  expectedArrival?: string | null;
+  lines: {
+    item: number | Item;
+    /**
+     * Required for lot-tracked items.
+     */
+    lot?: (number | null) | Lot;
+    /**
+     * Requested, in the item’s base unit.
+     */
+    quantity: number;
+    dispatchedQuantity?: number | null;
+    receivedQuantity?: number | null;
+    damagedQuantity?: number | null;
+    shortQuantity?: number | null;
+    damageReason?: ('damaged-in-transit' | 'temperature-abuse' | 'packaging' | 'other') | null;
+    shortageReason?: ('lost-in-transit' | 'short-shipped' | 'theft' | 'other') | null;
+    id?: string | null;
+  }[];
+  notes?: string | null;
+  status: 'draft' | 'requested' | 'approved' | 'dispatched' | 'partially-received' | 'received' | 'cancelled';
+  isApprovalRequired?: boolean | null;
+  requestedBy?: (number | null) | User;
+  requestedAt?: string | null;
+  approvedBy?: (number | null) | User;
+  approvedAt?: string | null;
+  dispatchedBy?: (number | null) | User;
+  dispatchedAt?: string | null;
+  receivedBy?: (number | null) | User;
+  lastReceivedAt?: string | null;
+  receiptCount?: number | null;
+  completedAt?: string | null;
+  cancelledBy?: (number | null) | User;
+  cancelledAt?: string | null;
+  cancelReason?: string | null;
+  closeNote?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "cycle-counts".
+ */
+export interface CycleCount {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  number?: string | null;
+  warehouse: number | Warehouse;
+  scope: 'warehouse' | 'location' | 'items' | 'due';
+  /**
+   * Scope "location": this location and everything under it.
+   */
+  scopeLocation?: (number | null) | Location;
+  /**
+   * Scope "items": the items to count.
+   */
+  scopeItems?: (number | Item)[] | null;
+  /**
+   * Counters never see the expected quantities.
+   */
+  isBlind?: boolean | null;
+  assignedCounters?: (number | User)[] | null;
+  notes?: string | null;
+  /**
+   * Filled when counting starts; counted on the counting screen.
+   */
+  lines?:
+    | {
+        location: number | Location;
+        item: number | Item;
+        lot?: (number | null) | Lot;
+        snapshotQuantity?: number | null;
+        movementsSinceSnapshot?: number | null;
+        expectedQuantity?: number | null;
+        countedQuantity?: number | null;
+        variance?: number | null;
+        reason?: ('shrinkage' | 'damage' | 'found' | 'miscount' | 'unrecorded-usage') | null;
+        unitCost?: number | null;
+        varianceValue?: number | null;
+        countedBy?: (number | null) | User;
+        countedAt?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  status: 'planned' | 'counting' | 'submitted' | 'approved' | 'posted' | 'cancelled';
+  totalVarianceValue?: number | null;
+  isApprovalRequired?: boolean | null;
+  snapshotAt?: string | null;
+  startedBy?: (number | null) | User;
+  submittedBy?: (number | null) | User;
+  submittedAt?: string | null;
+  approvedBy?: (number | null) | User;
+  approvedAt?: string | null;
+  recountNote?: string | null;
+  postedBy?: (number | null) | User;
+  postedAt?: string | null;
+  cancelledAt?: string | null;
+  cancelReason?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "stock-holds".
+ */
+export interface StockHold {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  number?: string | null;
+  warehouse: number | Warehouse;
+  reason: 'inspection' | 'damaged' | 'suspected-contamination' | 'other';
+  /**
+   * Where the stock is now. Default: the Stock location.
+   */
+  location?: (number | null) | Location;
+  /**
+   * Default: the warehouse’s Quarantine location.
+   */
+  quarantineLocation?: (number | null) | Location;
+  lines: {
+    item: number | Item;
+    lot?: (number | null) | Lot;
+    quantity: number;
+    releasedQuantity?: number | null;
+    scrappedQuantity?: number | null;
+    id?: string | null;
+  }[];
+  notes?: string | null;
+  status: 'draft' | 'on-hold' | 'resolved' | 'cancelled';
+  placedBy?: (number | null) | User;
+  placedAt?: string | null;
+  resolutionCount?: number | null;
+  resolvedBy?: (number | null) | User;
+  resolvedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "waste-entries".
+ */
+export interface WasteEntry {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  number?: string | null;
+  warehouse: number | Warehouse;
+  /**
+   * Default: the Stock location.
+   */
+  location?: (number | null) | Location;
+  lines: {
+    item: number | Item;
+    quantity: number;
+    reason: 'expired' | 'spoiled' | 'overproduction' | 'dropped' | 'other';
+    lot?: (number | null) | Lot;
+    id?: string | null;
+  }[];
+  notes?: string | null;
+  status: 'draft' | 'posted';
+  postedBy?: (number | null) | User;
+  postedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "serial-numbers".
+ */
+export interface SerialNumber {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  item: number | Item;
+  serial: string;
+  lot?: (number | null) | Lot;
+  currentLocation?: (number | null) | Location;
+  warehouse?: (number | null) | Warehouse;
+  status: 'in-stock' | 'quarantined' | 'in-transit' | 'sold' | 'consumed' | 'returned' | 'scrapped' | 'written-off';
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "serial-movements".
+ */
+export interface SerialMovement {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  serialNumber: number | SerialNumber;
+  ledgerEntry: number | LedgerEntry;
+  item: number | Item;
+  fromLocation: number | Location;
+  toLocation: number | Location;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "recalls".
+ */
+export interface Recall {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  /**
+   * Assigned on creation (RCL-000001).
+   */
+  reference?: string | null;
+  /**
+   * The supplier's or authority's recall number.
+   */
+  supplierReference?: string | null;
+  reason: string;
+  severity: 'class-I' | 'class-II' | 'class-III';
+  /**
+   * The affected lots; or leave empty and give the item and a window. Fixed once initiated.
+   */
+  lots?: (number | Lot)[] | null;
+  item?: (number | null) | Item;
+  producedFrom?: string | null;
+  producedTo?: string | null;
+  expiryFrom?: string | null;
+  expiryTo?: string | null;
+  status: 'initiated' | 'contained' | 'notified' | 'closed';
+  notifiedAt?: string | null;
+  closedAt?: string | null;
+  /**
+   * Scrapped, returned or released units (releases post when the recall closes).
+   */
+  dispositions?:
+    | {
+        lot: number | Lot;
+        warehouse: number | Warehouse;
+        action: 'scrap' | 'return' | 'release';
+        quantity: number;
+        justification?: string | null;
+        isApplied?: boolean | null;
+        at: string;
+        user?: (number | null) | User;
+        id?: string | null;
+      }[]
+    | null;
+  history?:
+    | {
+        from?: string | null;
+        to: string;
+        at: string;
+        user?: (number | null) | User;
+        note?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  createdBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "cost-layers".
+ */
+export interface CostLayer {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  item: number | Item;
+  warehouse: number | Warehouse;
+  method: 'fifo' | 'weighted-average';
+  /**
+   * When the goods were first received (kept across transfers), for aging.
+   */
+  receivedAt: string;
+  /**
+   * FIFO: the layer cost. Average: the last inflow cost.
+   */
+  unitCost?: number | null;
+  /**
+   * Quantity that opened the layer.
+   */
+  quantity: number;
+  remaining: number;
+  /**
+   * Exact value of the remaining quantity, in the tenant currency.
+   */
+  remainingValue: number;
+  /**
+   * The ledger entry that opened the layer.
+   */
+  ledgerEntryId?: number | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "valuation-snapshots".
+ */
+export interface ValuationSnapshot {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  asOf: string;
+  item: number | Item;
+  warehouse: number | Warehouse;
+  quantity: number;
+  value: number;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-endpoints".
+ */
+export interface WebhookEndpoint {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  /**
+   * https://… on the public internet; private and metadata addresses are refused.
+   */
+  url: string;
+  description?: string | null;
+  /**
+   * Event names or patterns: inventory.low_stock, inventory.po.*, * for all (docs/webhooks.md).
+   */
+  eventTypes: string[];
+  active?: boolean | null;
+  disabledReason?: string | null;
+  disabledAt?: string | null;
+  /**
+   * Shown in full once, when created or rotated.
+   */
+  secretHint?: string | null;
+  secretSealed?: string | null;
+  previousSecretSealed?: string | null;
+  /**
+   * Until then the previous secret is valid too.
+   */
+  previousSecretExpiresAt?: string | null;
+  createdBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-deliveries".
+ */
+export interface WebhookDelivery {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  endpoint: number | WebhookEndpoint;
+  /**
+   * The outbox event (webhook-id msg_<eventId>).
+   */
+  eventId: number;
+  eventType: string;
+  aggregateKey?: string | null;
+  trigger: 'event' | 'resend' | 'replay';
+  status: 'pending' | 'succeeded' | 'failed' | 'cancelled';
+  attemptCount: number;
+  nextAttemptAt?: string | null;
+  lastAttemptAt?: string | null;
+  lastResponseCode?: number | null;
+  lastDurationMs?: number | null;
+  lastError?: string | null;
+  /**
+   * Every attempt: number, time, response code, duration (ms), error.
+   */
+  attempts?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Senders of inbound events (POST /api/events/inbound?tenant=<slug>), each with its own signing secret.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "event-sources".
+ */
+export interface EventSource {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  /**
+   * e.g. Order service
+   */
+  name: string;
+  active?: boolean | null;
+  /**
+   * Shown in full once, when created or rotated.
+   */
+  secretHint?: string | null;
+  secretSealed?: string | null;
+  previousSecretSealed?: string | null;
+  /**
+   * Until then the previous secret is valid too.
+   */
+  previousSecretExpiresAt?: string | null;
+  createdBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "inbound-events".
+ */
+export interface InboundEvent {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  /**
+   * The sender’s webhook-id.
+   */
+  eventId: string;
+  eventType: string;
+  source?: (number | null) | EventSource;
+  status: 'processed' | 'rejected';
+  responseStatus?: number | null;
+  result?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Low when available ≤ the reorder point (or min); the alert resolves once available rises above it.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reorder-rules".
+ */
+export interface ReorderRule {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  item: number | Item;
+  /**
+   * Empty: the item’s default for every warehouse.
+   */
+  warehouse?: (number | null) | Warehouse;
+  /**
+   * item:warehouse — one rule per item and warehouse (and one default per item).
+   */
+  scopeKey?: string | null;
+  /**
+   * Low at or below this available quantity.
+   */
+  reorderPoint?: number | null;
+  /**
+   * Order this much (when no max and no EOQ).
+   */
+  reorderQuantity?: number | null;
+  safetyStock?: number | null;
+  /**
+   * Min/max policy: the trigger when no reorder point is set.
+   */
+  minQuantity?: number | null;
+  /**
+   * Order up to this (minus available and on order).
+   */
+  maxQuantity?: number | null;
+  leadTimeDays: number;
+  /**
+   * How often a buyer reviews this item (days).
+   */
+  reviewPeriodDays?: number | null;
+  /**
+   * Base units a year.
+   */
+  annualDemand?: number | null;
+  /**
+   * Cost of placing one order.
+   */
+  orderCost?: number | null;
+  /**
+   * Yearly holding cost, % of unit cost.
+   */
+  holdingCostPercent?: number | null;
+  /**
+   * Default: the item’s standard cost.
+   */
+  unitCost?: number | null;
+  /**
+   * √(2 × demand × order cost ÷ holding cost per unit).
+   */
+  eoq?: number | null;
+  isDynamic?: boolean | null;
+  /**
+   * Average daily usage over the last N days.
+   */
+  usageWindowDays?: number | null;
+  averageDailyUsage?: number | null;
+  /**
+   * Usage × lead time + safety stock.
+   */
+  dynamicReorderPoint?: number | null;
+  dynamicComputedAt?: string | null;
+  active?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reorder-alerts".
+ */
+export interface ReorderAlert {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  title?: string | null;
+  item: number | Item;
+  warehouse: number | Warehouse;
+  /**
+   * Empty: the tenant’s low-stock threshold.
+   */
+  rule?: (number | null) | ReorderRule;
+  basis: 'rule' | 'threshold';
+  /**
+   * At the last evaluation.
+   */
+  available?: number | null;
+  onOrder?: number | null;
+  reorderPoint?: number | null;
+  /**
+   * Before the supplier’s pack size and MOQ.
+   */
+  suggestedQuantity?: number | null;
+  availableAtOpen?: number | null;
+  status: 'open' | 'acknowledged' | 'resolved';
+  resolution?: ('recovered' | 'manual' | 'rule-changed') | null;
+  openedAt: string;
+  acknowledgedBy?: (number | null) | User;
+  acknowledgedAt?: string | null;
+  resolvedBy?: (number | null) | User;
+  resolvedAt?: string | null;
+  purchaseOrderRef?: string | null;
+  note?: string | null;
+  /**
+   * item:warehouse:rule while unresolved, empty once resolved: the database allows one unresolved alert per key.
+   */
+  openKey?: string | null;
+  /**
+   * Resolved by hand while still low: no new alert for this key until available rises above the reorder point.
+   */
+  holdsUntilRecovery?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notification-digest-entries".
+ */
+export interface NotificationDigestEntry {
+  id: number;
+  user: number | User;
+  tenant: number | Tenant;
+  kind: string;
+  subject: string;
+  content:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  sentAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "import-jobs".
+ */
+export interface ImportJob {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  kind: 'items' | 'warehouses' | 'opening-stock' | 'stock-counts' | 'suppliers' | 'reorder-rules' | 'po-lines';
+  mode: 'dry-run' | 'commit';
+  existing: 'update' | 'create-only';
+  /**
+   * Column → field, matched from the headers; change it with the Remap action.
+   */
+  mapping?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  status: 'queued' | 'validating' | 'ready' | 'committing' | 'done' | 'failed' | 'cancelled';
+  percent?: number | null;
+  rowsTotal?: number | null;
+  rowsProcessed?: number | null;
+  /**
+   * Chunks of 1,000 rows applied; a restart resumes after them.
+   */
+  committedChunks?: number | null;
+  headers?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Dry run: rows to create, update, leave unchanged, skip; errors; net stock change.
+   */
+  planned?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Commit: what was applied.
+   */
+  applied?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * The first changes, row by row (field: [before, after]).
+   */
+  preview?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Documents the commit created (e.g. adjustments).
+   */
+  documents?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  errorCode?: string | null;
+  errorMessage?: string | null;
+  startedAt?: string | null;
+  finishedAt?: string | null;
+  createdBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "import-row-errors".
+ */
+export interface ImportRowError {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  importJob?: (number | null) | ImportJob;
+  rowNumber: number;
+  columnName?: string | null;
+  value?: string | null;
+  code: string;
+  message: string;
+  cells?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  phase: 'validate' | 'commit';
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "export-jobs".
+ */
+export interface ExportJob {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  kind: 'items' | 'stock-levels' | 'ledger' | 'movements' | 'valuation' | 'purchase-orders' | 'reorder-alerts';
+  filters?: {
+    warehouse?: (number | null) | Warehouse;
+    category?: string | null;
+    /**
+     * Ledger, movements, purchase orders and alerts: from (inclusive).
+     */
+    from?: string | null;
+    /**
+     * Ledger, movements, purchase orders and alerts: to (exclusive). Valuation: as of this instant (now when empty).
+     */
+    to?: string | null;
+  };
+  /**
+   * E-mail me the download link when it is ready.
+   */
+  notifyRequester?: boolean | null;
+  status: 'queued' | 'running' | 'done' | 'failed' | 'cancelled' | 'expired';
+  percent?: number | null;
+  rowsTotal?: number | null;
+  rowsWritten?: number | null;
+  fileName?: string | null;
+  fileSize?: number | null;
+  expiresAt?: string | null;
+  /**
+   * The scheduled export that started it.
+   */
+  scheduleId?: number | null;
+  errorCode?: string | null;
+  errorMessage?: string | null;
+  startedAt?: string | null;
+  finishedAt?: string | null;
+  createdBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "export-schedules".
+ */
+export interface ExportSchedule {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  kind: 'items' | 'stock-levels' | 'ledger' | 'movements' | 'valuation' | 'purchase-orders' | 'reorder-alerts';
+  filters?: {
+    warehouse?: (number | null) | Warehouse;
+    category?: string | null;
+  };
+  /**
+   * Ledger and movements: the days before each run.
+   */
+  lookbackDays?: number | null;
+  frequency: 'daily' | 'weekly';
+  /**
+   * Weekly: 0 = Sunday … 6 = Saturday.
+   */
+  weekday?: number | null;
+  /**
+   * HH:MM, UTC.
+   */
+  timeOfDay: string;
+  isEmailed?: boolean | null;
+  active?: boolean | null;
+  nextRunAt?: string | null;
+  lastRunAt?: string | null;
+  createdBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
 }
@@ -814,6 +2053,110 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'usage-counters';
         value: number | UsageCounter;
+      } | null)
+    | ({
+        relationTo: 'supplier-items';
+        value: number | SupplierItem;
+      } | null)
+    | ({
+        relationTo: 'purchase-orders';
+        value: number | PurchaseOrder;
+      } | null)
+    | ({
+        relationTo: 'goods-receipts';
+        value: number | GoodsReceipt;
+      } | null)
+    | ({
+        relationTo: 'vendor-returns';
+        value: number | VendorReturn;
+      } | null)
+    | ({
+        relationTo: 'requisitions';
+        value: number | Requisition;
+      } | null)
+    | ({
+        relationTo: 'transfers';
+        value: number | Transfer;
+      } | null)
+    | ({
+        relationTo: 'cycle-counts';
+        value: number | CycleCount;
+      } | null)
+    | ({
+        relationTo: 'stock-holds';
+        value: number | StockHold;
+      } | null)
+    | ({
+        relationTo: 'waste-entries';
+        value: number | WasteEntry;
+      } | null)
+    | ({
+        relationTo: 'serial-numbers';
+        value: number | SerialNumber;
+      } | null)
+    | ({
+        relationTo: 'serial-movements';
+        value: number | SerialMovement;
+      } | null)
+    | ({
+        relationTo: 'recalls';
+        value: number | Recall;
+      } | null)
+    | ({
+        relationTo: 'cost-layers';
+        value: number | CostLayer;
+      } | null)
+    | ({
+        relationTo: 'valuation-snapshots';
+        value: number | ValuationSnapshot;
+      } | null)
+    | ({
+        relationTo: 'webhook-endpoints';
+        value: number | WebhookEndpoint;
+      } | null)
+    | ({
+        relationTo: 'webhook-deliveries';
+        value: number | WebhookDelivery;
+      } | null)
+    | ({
+        relationTo: 'event-sources';
+        value: number | EventSource;
+      } | null)
+    | ({
+        relationTo: 'inbound-events';
+        value: number | InboundEvent;
+      } | null)
+    | ({
+        relationTo: 'reorder-rules';
+        value: number | ReorderRule;
+      } | null)
+    | ({
+        relationTo: 'reorder-alerts';
+        value: number | ReorderAlert;
+      } | null)
+    | ({
+        relationTo: 'notification-digest-entries';
+        value: number | NotificationDigestEntry;
+      } | null)
+    | ({
+        relationTo: 'import-jobs';
+        value: number | ImportJob;
+      } | null)
+    | ({
+        relationTo: 'import-row-errors';
+        value: number | ImportRowError;
+      } | null)
+    | ({
+        relationTo: 'export-jobs';
+        value: number | ExportJob;
+      } | null)
+    | ({
+        relationTo: 'export-schedules';
+        value: number | ExportSchedule;
+      } | null)
+    | ({
+        relationTo: 'boms';
+        value: number | Bom;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -871,11 +2214,17 @@ export interface TenantsSelect<T extends boolean = true> {
     | {
         currency?: T;
         timezone?: T;
+        costingMethod?: T;
         reservationTtlMinutes?: T;
         adjustmentApprovalThreshold?: T;
         poAutoApproveThreshold?: T;
         poSecondApprovalThreshold?: T;
+        poOverReceiptTolerancePercent?: T;
         lowStockThresholdPercent?: T;
+        transferApprovalRequired?: T;
+        countFrequencyDays?: T;
+        countVarianceApprovalThreshold?: T;
+        expiryAlertDays?: T;
       };
   updatedAt?: T;
   createdAt?: T;
@@ -887,6 +2236,18 @@ export interface TenantsSelect<T extends boolean = true> {
 export interface UsersSelect<T extends boolean = true> {
   name?: T;
   isSuperAdmin?: T;
+  notifications?:
+    | T
+    | {
+        defaultDelivery?: T;
+        kinds?:
+          | T
+          | {
+              kind?: T;
+              delivery?: T;
+              id?: T;
+            };
+      };
   tenants?:
     | T
     | {
@@ -968,8 +2329,11 @@ export interface ItemsSelect<T extends boolean = true> {
   isSerialTracked?: T;
   shelfLifeDays?: T;
   standardCost?: T;
+  costingMethod?: T;
   externalProductId?: T;
   active?: T;
+  countFrequencyDays?: T;
+  lastCountedAt?: T;
   createdBy?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1025,7 +2389,12 @@ export interface LotsSelect<T extends boolean = true> {
   item?: T;
   lotNumber?: T;
   expiryDate?: T;
+  bestBefore?: T;
+  manufacturedDate?: T;
+  supplier?: T;
+  supplierLot?: T;
   status?: T;
+  notes?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1076,6 +2445,7 @@ export interface ReservationsSelect<T extends boolean = true> {
         warehouse?: T;
         reservedQuantity?: T;
         fulfilledQuantity?: T;
+        bom?: T;
         allocations?:
           | T
           | {
@@ -1083,6 +2453,7 @@ export interface ReservationsSelect<T extends boolean = true> {
               quantity?: T;
               fulfilledQuantity?: T;
               reason?: T;
+              components?: T;
               id?: T;
             };
         id?: T;
@@ -1161,6 +2532,8 @@ export interface LedgerEntriesSelect<T extends boolean = true> {
   lineNo?: T;
   requestHash?: T;
   occurredAt?: T;
+  totalCost?: T;
+  bookedAt?: T;
   hash?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1200,6 +2573,7 @@ export interface SuppliersSelect<T extends boolean = true> {
   leadTimeDays?: T;
   active?: T;
   createdBy?: T;
+  catalogue?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1250,6 +2624,713 @@ export interface UsageCountersSelect<T extends boolean = true> {
   tenant?: T;
   day?: T;
   apiCalls?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "supplier-items_select".
+ */
+export interface SupplierItemsSelect<T extends boolean = true> {
+  tenant?: T;
+  supplier?: T;
+  item?: T;
+  supplierSku?: T;
+  packSize?: T;
+  purchaseUnit?: T;
+  minimumOrderQuantity?: T;
+  unitPrice?: T;
+  priceBreaks?:
+    | T
+    | {
+        minQuantity?: T;
+        unitPrice?: T;
+        id?: T;
+      };
+  validFrom?: T;
+  validTo?: T;
+  leadTimeDays?: T;
+  isPreferred?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "purchase-orders_select".
+ */
+export interface PurchaseOrdersSelect<T extends boolean = true> {
+  tenant?: T;
+  number?: T;
+  supplier?: T;
+  warehouse?: T;
+  expectedDate?: T;
+  currency?: T;
+  lines?:
+    | T
+    | {
+        item?: T;
+        quantity?: T;
+        packSize?: T;
+        unitPrice?: T;
+        purchaseUnit?: T;
+        supplierSku?: T;
+        cataloguePrice?: T;
+        lineTotal?: T;
+        receivedQuantity?: T;
+        id?: T;
+      };
+  notes?: T;
+  subtotal?: T;
+  total?: T;
+  status?: T;
+  submittedBy?: T;
+  submittedAt?: T;
+  approvedAt?: T;
+  sentAt?: T;
+  receivedAt?: T;
+  closedAt?: T;
+  cancellationReason?: T;
+  approvals?:
+    | T
+    | {
+        decision?: T;
+        user?: T;
+        at?: T;
+        comment?: T;
+        id?: T;
+      };
+  sends?:
+    | T
+    | {
+        at?: T;
+        by?: T;
+        to?: T;
+        id?: T;
+      };
+  createdBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "goods-receipts_select".
+ */
+export interface GoodsReceiptsSelect<T extends boolean = true> {
+  tenant?: T;
+  number?: T;
+  purchaseOrder?: T;
+  supplier?: T;
+  warehouse?: T;
+  deliveryNoteNumber?: T;
+  receivedBy?: T;
+  receivedAt?: T;
+  lines?:
+    | T
+    | {
+        item?: T;
+        quantity?: T;
+        baseQuantity?: T;
+        unitCost?: T;
+        lot?: T;
+        lotNumber?: T;
+        expiryDate?: T;
+        location?: T;
+        purchaseOrderLine?: T;
+        id?: T;
+      };
+  notes?: T;
+  idempotencyKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "vendor-returns_select".
+ */
+export interface VendorReturnsSelect<T extends boolean = true> {
+  tenant?: T;
+  number?: T;
+  supplier?: T;
+  warehouse?: T;
+  purchaseOrder?: T;
+  lines?:
+    | T
+    | {
+        item?: T;
+        lot?: T;
+        quantity?: T;
+        reason?: T;
+        location?: T;
+        unitCost?: T;
+        id?: T;
+      };
+  notes?: T;
+  status?: T;
+  creditExpected?: T;
+  shippedBy?: T;
+  shippedAt?: T;
+  createdBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "requisitions_select".
+ */
+export interface RequisitionsSelect<T extends boolean = true> {
+  tenant?: T;
+  number?: T;
+  warehouse?: T;
+  neededBy?: T;
+  lines?:
+    | T
+    | {
+        item?: T;
+        quantity?: T;
+        supplier?: T;
+        id?: T;
+      };
+  notes?: T;
+  status?: T;
+  purchaseOrders?: T;
+  orderedBy?: T;
+  orderedAt?: T;
+  createdBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "transfers_select".
+ */
+export interface TransfersSelect<T extends boolean = true> {
+  tenant?: T;
+  number?: T;
+  fromWarehouse?: T;
+  fromLocation?: T;
+  toWarehouse?: T;
+  toLocation?: T;
+  expectedArrival?: T;
+  lines?:
+    | T
+    | {
+        item?: T;
+        lot?: T;
+        quantity?: T;
+        dispatchedQuantity?: T;
+        receivedQuantity?: T;
+        damagedQuantity?: T;
+        shortQuantity?: T;
+        damageReason?: T;
+        shortageReason?: T;
+        id?: T;
+      };
+  notes?: T;
+  status?: T;
+  isApprovalRequired?: T;
+  requestedBy?: T;
+  requestedAt?: T;
+  approvedBy?: T;
+  approvedAt?: T;
+  dispatchedBy?: T;
+  dispatchedAt?: T;
+  receivedBy?: T;
+  lastReceivedAt?: T;
+  receiptCount?: T;
+  completedAt?: T;
+  cancelledBy?: T;
+  cancelledAt?: T;
+  cancelReason?: T;
+  closeNote?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "cycle-counts_select".
+ */
+export interface CycleCountsSelect<T extends boolean = true> {
+  tenant?: T;
+  number?: T;
+  warehouse?: T;
+  scope?: T;
+  scopeLocation?: T;
+  scopeItems?: T;
+  isBlind?: T;
+  assignedCounters?: T;
+  notes?: T;
+  lines?:
+    | T
+    | {
+        location?: T;
+        item?: T;
+        lot?: T;
+        snapshotQuantity?: T;
+        movementsSinceSnapshot?: T;
+        expectedQuantity?: T;
+        countedQuantity?: T;
+        variance?: T;
+        reason?: T;
+        unitCost?: T;
+        varianceValue?: T;
+        countedBy?: T;
+        countedAt?: T;
+        id?: T;
+      };
+  status?: T;
+  totalVarianceValue?: T;
+  isApprovalRequired?: T;
+  snapshotAt?: T;
+  startedBy?: T;
+  submittedBy?: T;
+  submittedAt?: T;
+  approvedBy?: T;
+  approvedAt?: T;
+  recountNote?: T;
+  postedBy?: T;
+  postedAt?: T;
+  cancelledAt?: T;
+  cancelReason?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "stock-holds_select".
+ */
+export interface StockHoldsSelect<T extends boolean = true> {
+  tenant?: T;
+  number?: T;
+  warehouse?: T;
+  reason?: T;
+  location?: T;
+  quarantineLocation?: T;
+  lines?:
+    | T
+    | {
+        item?: T;
+        lot?: T;
+        quantity?: T;
+        releasedQuantity?: T;
+        scrappedQuantity?: T;
+        id?: T;
+      };
+  notes?: T;
+  status?: T;
+  placedBy?: T;
+  placedAt?: T;
+  resolutionCount?: T;
+  resolvedBy?: T;
+  resolvedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "waste-entries_select".
+ */
+export interface WasteEntriesSelect<T extends boolean = true> {
+  tenant?: T;
+  number?: T;
+  warehouse?: T;
+  location?: T;
+  lines?:
+    | T
+    | {
+        item?: T;
+        quantity?: T;
+        reason?: T;
+        lot?: T;
+        id?: T;
+      };
+  notes?: T;
+  status?: T;
+  postedBy?: T;
+  postedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "serial-numbers_select".
+ */
+export interface SerialNumbersSelect<T extends boolean = true> {
+  tenant?: T;
+  item?: T;
+  serial?: T;
+  lot?: T;
+  currentLocation?: T;
+  warehouse?: T;
+  status?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "serial-movements_select".
+ */
+export interface SerialMovementsSelect<T extends boolean = true> {
+  tenant?: T;
+  serialNumber?: T;
+  ledgerEntry?: T;
+  item?: T;
+  fromLocation?: T;
+  toLocation?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "recalls_select".
+ */
+export interface RecallsSelect<T extends boolean = true> {
+  tenant?: T;
+  reference?: T;
+  supplierReference?: T;
+  reason?: T;
+  severity?: T;
+  lots?: T;
+  item?: T;
+  producedFrom?: T;
+  producedTo?: T;
+  expiryFrom?: T;
+  expiryTo?: T;
+  status?: T;
+  notifiedAt?: T;
+  closedAt?: T;
+  dispositions?:
+    | T
+    | {
+        lot?: T;
+        warehouse?: T;
+        action?: T;
+        quantity?: T;
+        justification?: T;
+        isApplied?: T;
+        at?: T;
+        user?: T;
+        id?: T;
+      };
+  history?:
+    | T
+    | {
+        from?: T;
+        to?: T;
+        at?: T;
+        user?: T;
+        note?: T;
+        id?: T;
+      };
+  createdBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "cost-layers_select".
+ */
+export interface CostLayersSelect<T extends boolean = true> {
+  tenant?: T;
+  item?: T;
+  warehouse?: T;
+  method?: T;
+  receivedAt?: T;
+  unitCost?: T;
+  quantity?: T;
+  remaining?: T;
+  remainingValue?: T;
+  ledgerEntryId?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "valuation-snapshots_select".
+ */
+export interface ValuationSnapshotsSelect<T extends boolean = true> {
+  tenant?: T;
+  asOf?: T;
+  item?: T;
+  warehouse?: T;
+  quantity?: T;
+  value?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-endpoints_select".
+ */
+export interface WebhookEndpointsSelect<T extends boolean = true> {
+  tenant?: T;
+  url?: T;
+  description?: T;
+  eventTypes?: T;
+  active?: T;
+  disabledReason?: T;
+  disabledAt?: T;
+  secretHint?: T;
+  secretSealed?: T;
+  previousSecretSealed?: T;
+  previousSecretExpiresAt?: T;
+  createdBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-deliveries_select".
+ */
+export interface WebhookDeliveriesSelect<T extends boolean = true> {
+  tenant?: T;
+  endpoint?: T;
+  eventId?: T;
+  eventType?: T;
+  aggregateKey?: T;
+  trigger?: T;
+  status?: T;
+  attemptCount?: T;
+  nextAttemptAt?: T;
+  lastAttemptAt?: T;
+  lastResponseCode?: T;
+  lastDurationMs?: T;
+  lastError?: T;
+  attempts?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "event-sources_select".
+ */
+export interface EventSourcesSelect<T extends boolean = true> {
+  tenant?: T;
+  name?: T;
+  active?: T;
+  secretHint?: T;
+  secretSealed?: T;
+  previousSecretSealed?: T;
+  previousSecretExpiresAt?: T;
+  createdBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "inbound-events_select".
+ */
+export interface InboundEventsSelect<T extends boolean = true> {
+  tenant?: T;
+  eventId?: T;
+  eventType?: T;
+  source?: T;
+  status?: T;
+  responseStatus?: T;
+  result?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reorder-rules_select".
+ */
+export interface ReorderRulesSelect<T extends boolean = true> {
+  tenant?: T;
+  item?: T;
+  warehouse?: T;
+  scopeKey?: T;
+  reorderPoint?: T;
+  reorderQuantity?: T;
+  safetyStock?: T;
+  minQuantity?: T;
+  maxQuantity?: T;
+  leadTimeDays?: T;
+  reviewPeriodDays?: T;
+  annualDemand?: T;
+  orderCost?: T;
+  holdingCostPercent?: T;
+  unitCost?: T;
+  eoq?: T;
+  isDynamic?: T;
+  usageWindowDays?: T;
+  averageDailyUsage?: T;
+  dynamicReorderPoint?: T;
+  dynamicComputedAt?: T;
+  active?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reorder-alerts_select".
+ */
+export interface ReorderAlertsSelect<T extends boolean = true> {
+  tenant?: T;
+  title?: T;
+  item?: T;
+  warehouse?: T;
+  rule?: T;
+  basis?: T;
+  available?: T;
+  onOrder?: T;
+  reorderPoint?: T;
+  suggestedQuantity?: T;
+  availableAtOpen?: T;
+  status?: T;
+  resolution?: T;
+  openedAt?: T;
+  acknowledgedBy?: T;
+  acknowledgedAt?: T;
+  resolvedBy?: T;
+  resolvedAt?: T;
+  purchaseOrderRef?: T;
+  note?: T;
+  openKey?: T;
+  holdsUntilRecovery?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notification-digest-entries_select".
+ */
+export interface NotificationDigestEntriesSelect<T extends boolean = true> {
+  user?: T;
+  tenant?: T;
+  kind?: T;
+  subject?: T;
+  content?: T;
+  sentAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "import-jobs_select".
+ */
+export interface ImportJobsSelect<T extends boolean = true> {
+  tenant?: T;
+  kind?: T;
+  mode?: T;
+  existing?: T;
+  mapping?: T;
+  status?: T;
+  percent?: T;
+  rowsTotal?: T;
+  rowsProcessed?: T;
+  committedChunks?: T;
+  headers?: T;
+  planned?: T;
+  applied?: T;
+  preview?: T;
+  documents?: T;
+  errorCode?: T;
+  errorMessage?: T;
+  startedAt?: T;
+  finishedAt?: T;
+  createdBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "import-row-errors_select".
+ */
+export interface ImportRowErrorsSelect<T extends boolean = true> {
+  tenant?: T;
+  importJob?: T;
+  rowNumber?: T;
+  columnName?: T;
+  value?: T;
+  code?: T;
+  message?: T;
+  cells?: T;
+  phase?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "export-jobs_select".
+ */
+export interface ExportJobsSelect<T extends boolean = true> {
+  tenant?: T;
+  kind?: T;
+  filters?:
+    | T
+    | {
+        warehouse?: T;
+        category?: T;
+        from?: T;
+        to?: T;
+      };
+  notifyRequester?: T;
+  status?: T;
+  percent?: T;
+  rowsTotal?: T;
+  rowsWritten?: T;
+  fileName?: T;
+  fileSize?: T;
+  expiresAt?: T;
+  scheduleId?: T;
+  errorCode?: T;
+  errorMessage?: T;
+  startedAt?: T;
+  finishedAt?: T;
+  createdBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "export-schedules_select".
+ */
+export interface ExportSchedulesSelect<T extends boolean = true> {
+  tenant?: T;
+  kind?: T;
+  filters?:
+    | T
+    | {
+        warehouse?: T;
+        category?: T;
+      };
+  lookbackDays?: T;
+  frequency?: T;
+  weekday?: T;
+  timeOfDay?: T;
+  isEmailed?: T;
+  active?: T;
+  nextRunAt?: T;
+  lastRunAt?: T;
+  createdBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "boms_select".
+ */
+export interface BomsSelect<T extends boolean = true> {
+  tenant?: T;
+  name?: T;
+  outputItem?: T;
+  yieldQuantity?: T;
+  components?:
+    | T
+    | {
+        item?: T;
+        quantity?: T;
+        wastePercent?: T;
+        id?: T;
+      };
+  active?: T;
+  version?: T;
+  notes?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -24,6 +24,8 @@ export const ACCESS_MATRIX = {
   stock: { read: EVERY_MEMBER, create: STOCK_KEEPERS, update: STOCK_KEEPERS, delete: ADMINS, adjust: STOCK_KEEPERS },
   /** Locations and lots: kept for their history, deactivated instead of deleted. */
   locations: { read: EVERY_MEMBER, create: STOCK_KEEPERS, update: STOCK_KEEPERS, delete: SERVER_ONLY },
+  /** Recalls: initiated and taken through containment, notification, dispositions and closing by stock keepers; kept for their history. */
+  recalls: { read: EVERY_MEMBER, create: STOCK_KEEPERS, update: STOCK_KEEPERS, delete: SERVER_ONLY, act: STOCK_KEEPERS },
   /** Reservations: made and moved on by order, POS and ecommerce services (and stock keepers); never edited directly. */
   reservations: {
     read: EVERY_MEMBER,
@@ -56,6 +58,35 @@ export const ACCESS_MATRIX = {
   platform: { read: EVERY_MEMBER, create: SUPER_ADMINS, update: SUPER_ADMINS, delete: SUPER_ADMINS },
   /** Server bookkeeping (outbox, idempotency records): visible to the platform operator only. */
   system: { read: SUPER_ADMINS, create: SERVER_ONLY, update: SERVER_ONLY, delete: SERVER_ONLY },
+  /** Goods receipts: posted documents, made only by the receive action (purchasing.receive), never edited. */
+  receipts: { read: EVERY_MEMBER, create: SERVER_ONLY, update: SERVER_ONLY, delete: SERVER_ONLY },
+  /** Requisitions: stock keepers (and buyers) ask for items; buyers turn them into purchase orders. */
+  requisitions: { read: EVERY_MEMBER, create: [...STOCK_KEEPERS, 'buyer'], update: [...STOCK_KEEPERS, 'buyer'], delete: ADMINS, convert: BUYERS },
+  /** Webhook endpoints and inbound event sources (URLs, signing secrets); re-sending deliveries and replaying events. */
+  webhooks: { read: ADMINS, create: ADMINS, update: ADMINS, delete: ADMINS, resend: ADMINS },
+  /** Webhook delivery and inbound event logs: written by the server, read by the tenant's admins. */
+  webhookLogs: { read: ADMINS, create: SERVER_ONLY, update: SERVER_ONLY, delete: SERVER_ONLY },
+  /** Reorder rules (per item and warehouse); turning open low-stock alerts into draft purchase orders. */
+  replenishment: {
+    read: EVERY_MEMBER,
+    create: [...STOCK_KEEPERS, 'buyer'],
+    update: [...STOCK_KEEPERS, 'buyer'],
+    delete: ADMINS,
+    draftPurchaseOrders: BUYERS,
+  },
+  /** Low-stock alerts: opened and auto-resolved by the server; people acknowledge or resolve them. */
+  alerts: {
+    read: EVERY_MEMBER,
+    create: SERVER_ONLY,
+    update: SERVER_ONLY,
+    delete: SERVER_ONLY,
+    acknowledge: [...STOCK_KEEPERS, 'buyer'],
+    resolve: [...STOCK_KEEPERS, 'buyer'],
+  },
+  /** CSV import jobs: uploaded by stock keepers (each kind also checks its own area, e.g. catalogue for items); run by the server. */
+  imports: { read: EVERY_MEMBER, create: STOCK_KEEPERS, update: SERVER_ONLY, delete: ADMINS },
+  /** CSV export jobs: any member may export what they can read; files are written by the server. */
+  exports: { read: EVERY_MEMBER, create: EVERY_MEMBER, update: SERVER_ONLY, delete: ADMINS },
 } as const satisfies Record<string, Record<string, Rule>>
 
 export type Area = keyof typeof ACCESS_MATRIX

@@ -3,6 +3,7 @@ import type { Endpoint, PayloadHandler, PayloadRequest } from 'payload'
 import { ForbiddenError, UnauthenticatedError, ValidationError } from '../domain/errors'
 import { withTransaction } from '../db/transaction'
 import { errorResponse } from './errorResponse'
+import type { EndpointDoc } from './openapi/types'
 import { idempotencyKeyOf, withIdempotency } from './withIdempotency'
 
 export type HandlerArgs = { req: PayloadRequest; body: unknown; params: Record<string, string | undefined>; query: URLSearchParams }
@@ -20,6 +21,7 @@ const toResponse = (result: unknown) => (result instanceof Response ? result : R
  * A custom endpoint that answers JSON: refuses anonymous callers, parses the body (malformed JSON is a 400,
  * not a 500), runs mutations in one transaction, honours Idempotency-Key when `idempotency` is given, and maps
  * every error through errorResponse (or the endpoint's own `toErrorResponse`, for contracts with another shape).
+ * `openapi` describes it in GET /api/openapi.json (a summary at least; a test fails for an endpoint without one).
  */
 export function jsonEndpoint({
   method,
@@ -27,12 +29,14 @@ export function jsonEndpoint({
   handler,
   idempotency,
   toErrorResponse = (error, req) => errorResponse(error, req.payload.logger),
+  openapi,
 }: {
   method: 'get' | 'post' | 'patch' | 'put' | 'delete'
   path: string
   handler: (args: HandlerArgs) => Promise<unknown | Response>
   idempotency?: IdempotencyOptions
   toErrorResponse?: (error: unknown, req: PayloadRequest) => Response
+  openapi?: EndpointDoc
 }): Endpoint {
   const run: PayloadHandler = async (req) => {
     try {
@@ -55,7 +59,7 @@ export function jsonEndpoint({
       return toErrorResponse(error, req)
     }
   }
-  return { method, path, handler: run }
+  return { method, path, handler: run, custom: { openapi: openapi && { ...openapi, isIdempotent: Boolean(idempotency) } } }
 }
 
 async function readJsonBody(req: PayloadRequest): Promise<unknown> {

@@ -20,6 +20,7 @@ export const LedgerEntries: CollectionConfig = {
   indexes: [
     { fields: ['tenant', 'idempotencyKey', 'lineNo'], unique: true },
     { fields: ['item', 'occurredAt'] },
+    { fields: ['tenant', 'bookedAt'] },
   ],
   fields: [
     { name: 'item', type: 'relationship', relationTo: slugs.items, required: true, index: true },
@@ -44,6 +45,16 @@ export const LedgerEntries: CollectionConfig = {
     { name: 'lineNo', type: 'number', required: true },
     { name: 'requestHash', type: 'text', required: true, admin: { description: 'Hash of the whole posting request, to tell a replay from a conflicting reuse of its key.' } },
     { name: 'occurredAt', type: 'date', required: true, index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    {
+      name: 'totalCost',
+      type: 'number',
+      admin: { description: 'Exact cost of the movement (FIFO layers consumed or the average), set by the posting function when stock changes warehouse.' },
+    },
+    {
+      name: 'bookedAt',
+      type: 'date',
+      admin: { description: 'When the entry counts in valuations: the later of when it occurred and when it was posted.', date: { pickerAppearance: 'dayAndTime' } },
+    },
     { name: 'hash', type: 'text', required: true, admin: { description: 'SHA-256 of the canonical content; chained into ledger seals.' } },
   ],
 }

@@ -1,6 +1,6 @@
 import type { postgresAdapter } from '@payloadcms/db-postgres'
 import { sql } from '@payloadcms/db-postgres/drizzle'
-import { check, unique } from '@payloadcms/db-postgres/drizzle/pg-core'
+import { check, index, unique, uniqueIndex } from '@payloadcms/db-postgres/drizzle/pg-core'
 
 type PostgresSchemaHook = NonNullable<Parameters<typeof postgresAdapter>[0]['afterSchemaInit']>[number]
 
@@ -50,6 +50,27 @@ export const addSchemaGuards: PostgresSchemaHook = ({ schema, extendTable }) => 
     extraConfig: (table) => ({
       usage_counters_day_format: check('usage_counters_day_format', sql`${table.day} ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'`),
       usage_counters_api_calls_non_negative: check('usage_counters_api_calls_non_negative', sql`${table.apiCalls} >= 0`),
+    }),
+  })
+  extendTable({
+    table: tables.cost_layers,
+    extraConfig: (t: any) => ({
+      cost_layers_non_negative: check('cost_layers_non_negative', sql`${t.remaining} >= 0 AND ${t.remainingValue} >= 0`),
+      // FIFO consumes the open layers of one item × warehouse in id order; exhausted layers stay for history.
+      cost_layers_open: index('cost_layers_open').on(t.item, t.warehouse, t.id).where(sql`${t.remaining} > 0`),
+    }),
+  })
+  extendTable({
+    table: tables.boms,
+    extraConfig: (t: any) => ({
+      boms_one_active_per_item: uniqueIndex('boms_one_active_per_item').on(t.tenant, t.outputItem).where(sql`${t.active}`),
+      boms_yield_positive: check('boms_yield_positive', sql`${t.yieldQuantity} > 0`),
+    }),
+  })
+  extendTable({
+    table: tables.boms_components,
+    extraConfig: (t: any) => ({
+      boms_components_quantity_positive: check('boms_components_quantity_positive', sql`${t.quantity} > 0 AND coalesce(${t.wastePercent}, 0) >= 0`),
     }),
   })
   return schema

@@ -1,5 +1,7 @@
 import type { Payload } from 'payload'
 
+import { COSTING_FUNCTIONS_SQL } from './costingFunctions'
+
 /**
  * Database objects drizzle does not model (functions, triggers). Each statement is idempotent. Production gets
  * them from a migration (`npm run migrate:regenerate` freezes a copy); dev and test databases, whose schema is
@@ -40,7 +42,8 @@ export const DATABASE_TRIGGERS_SQL: string[] = [
 /**
  * The locking half of postMovements in one round trip: applies bucket deltas, then stock-level deltas (each list
  * already sorted by postMovements: the fixed lock order) with conditional updates, then appends the ledger entries
- * with the on-hand before/after it just saw (sealed into each entry's hash) and the outbox events. A shortage raises
+ * with the on-hand before/after it just saw and their cost (qm_cost_movement, under those level locks; sealed into
+ * each entry's hash) and the outbox events. A shortage raises
  * SQLSTATE QM001 with a JSON detail naming the row and what was available; the caller's transaction then rolls back.
  */
 DATABASE_TRIGGERS_SQL.push(`CREATE OR REPLACE FUNCTION qm_post_stock(p_tenant integer, p_occurred_at timestamptz,
@@ -64,6 +67,8 @@ DECLARE
   after_to numeric;
   entry_id integer;
   entry_hash text;
+  entry_cost numeric;
+  booked_at timestamptz;
   levels_out jsonb := '[]'::jsonb;
   entries_out jsonb := '[]'::jsonb;
 BEGIN
@@ -157,19 +162,24 @@ BEGIN
     END IF;
     after_from := (running->>from_key)::numeric;
     after_to := (running->>to_key)::numeric;
-    INSERT INTO ledger_entries (tenant_id, item_id, lot_id, quantity, from_location_id, to_location_id, from_warehouse_id, to_warehouse_id,
+    entry_id := nextval(pg_get_serial_sequence('ledger_entries', 'id'));
+    booked_at := date_trunc('milliseconds', greatest(p_occurred_at, clock_timestamp()));
+    entry_cost := qm_cost_movement(p_tenant, entry_id, booked_at, e);
+    INSERT INTO ledger_entries (id, total_cost, booked_at, tenant_id, item_id, lot_id, quantity, from_location_id, to_location_id, from_warehouse_id, to_warehouse_id,
       unit_cost, movement_type, reason_code, source_collection, source_id, reference, qty_before_from, qty_after_from, qty_before_to,
       qty_after_to, actor_id, idempotency_key, line_no, request_hash, occurred_at, hash)
-    VALUES (p_tenant, (e->>'item_id')::integer, (e->>'lot_id')::integer, (e->>'quantity')::numeric, (e->>'from_location_id')::integer,
+    VALUES (entry_id, entry_cost, booked_at, p_tenant, (e->>'item_id')::integer, (e->>'lot_id')::integer, (e->>'quantity')::numeric, (e->>'from_location_id')::integer,
       (e->>'to_location_id')::integer, (e->>'from_warehouse_id')::integer, (e->>'to_warehouse_id')::integer, (e->>'unit_cost')::numeric,
       (e->>'movement_type')::enum_ledger_entries_movement_type, e->>'reason_code', e->>'source_collection', e->>'source_id', e->>'reference',
       before_from, after_from, before_to, after_to, (e->>'actor_id')::integer, e->>'idempotency_key', (e->>'line_no')::integer,
       e->>'request_hash', p_occurred_at,
       encode(sha256(convert_to(e->>'content_hash'
         || '|' || coalesce(trim_scale(before_from)::text, '') || '|' || coalesce(trim_scale(after_from)::text, '')
-        || '|' || coalesce(trim_scale(before_to)::text, '') || '|' || coalesce(trim_scale(after_to)::text, ''), 'UTF8')), 'hex'))
-    RETURNING id, hash INTO entry_id, entry_hash;
+        || '|' || coalesce(trim_scale(before_to)::text, '') || '|' || coalesce(trim_scale(after_to)::text, '')
+        || '|' || coalesce(trim_scale(entry_cost)::text, '') || '|' || (extract(epoch FROM booked_at) * 1000)::bigint, 'UTF8')), 'hex'))
+    RETURNING hash INTO entry_hash;
     entries_out := entries_out || jsonb_build_array(jsonb_build_object('id', entry_id, 'hash', entry_hash,
+      'total_cost', entry_cost::text, 'booked_at', booked_at,
       'qty_before_from', before_from::text, 'qty_after_from', after_from::text, 'qty_before_to', before_to::text, 'qty_after_to', after_to::text));
   END LOOP;
 
@@ -201,6 +211,8 @@ DATABASE_TRIGGERS_SQL.push(`DO $$ BEGIN
 END $$`)
 
 DATABASE_TRIGGERS_SQL.push('ALTER TABLE stock_levels SET (fillfactor = 50)', 'ALTER TABLE stock_buckets SET (fillfactor = 70)')
+
+DATABASE_TRIGGERS_SQL.push(...COSTING_FUNCTIONS_SQL)
 
 export async function applyDatabaseTriggers(payload: Payload): Promise<void> {
   for (const statement of DATABASE_TRIGGERS_SQL) await payload.db.pool.query(statement)

@@ -6,6 +6,14 @@ import { renderMetrics } from '../observability/metrics'
 export const metricsEndpoint: Endpoint = {
   path: '/metrics',
   method: 'get',
+  custom: {
+    openapi: {
+      summary: 'Prometheus metrics (Bearer METRICS_TOKEN when set)',
+      tag: 'operations',
+      isPublic: true,
+      responses: { 200: { description: 'Prometheus text format', contentType: 'text/plain', schema: { type: 'string' } } },
+    },
+  },
   handler: async (req) => {
     const token = process.env.METRICS_TOKEN
     if (token && req.headers.get('authorization') !== `Bearer ${token}`) {

@@ -1,7 +1,10 @@
 import PgBoss from 'pg-boss'
 import type { Payload } from 'payload'
 
+import { internalConsumers } from '../domain/outbox/internalConsumers'
+import { WEBHOOK_DELIVERY_QUEUE } from '../domain/webhooks/deliveryTypes'
 import { jobDefinitions } from './index'
+import { startOutboxPoller } from './outboxPoller'
 import { JOBS_SCHEMA } from './schema'
 
 export { JOBS_SCHEMA }
@@ -37,6 +40,7 @@ export async function startJobRuntime({
   boss.on('error', (error) => payload.logger.error({ err: error, msg: 'pg-boss error' }))
   await boss.start()
 
+  const workerIds = new Map<string, string[]>()
   for (const job of jobDefinitions) {
     await boss.createQueue(job.queue, {
       name: job.queue,
@@ -47,15 +51,27 @@ export async function startJobRuntime({
     })
     if (job.cron) await boss.schedule(job.queue, job.cron, {}, { tz: 'UTC' })
     if (isWorking) {
-      await boss.work(job.queue, { batchSize: 1 }, async ([pgJob]) => {
-        return job.handle({ payload, data: (pgJob.data ?? {}) as object, jobId: pgJob.id })
-      })
+      const options = { batchSize: 1, ...(job.pollingIntervalSeconds ? { pollingIntervalSeconds: job.pollingIntervalSeconds } : {}) }
+      for (let index = 0; index < (job.concurrency ?? 1); index++) {
+        const workerId = await boss.work(job.queue, options, async ([pgJob]) => {
+          return job.handle({ payload, data: (pgJob.data ?? {}) as object, jobId: pgJob.id })
+        })
+        workerIds.set(job.queue, [...(workerIds.get(job.queue) ?? []), workerId])
+      }
     }
   }
+  // Outbox rows are dispatched within moments of commit; the queues they feed are woken at once.
+  const wokenQueues = [WEBHOOK_DELIVERY_QUEUE, ...internalConsumers.map((consumer) => consumer.queue)]
+  const poller = isWorking
+    ? startOutboxPoller({ payload, onDispatched: () => wokenQueues.forEach((queue) => workerIds.get(queue)?.forEach((id) => boss.notifyWorker(id))) })
+    : null
 
   return {
     boss,
     queues: jobDefinitions.map((job) => job.queue),
-    stop: () => boss.stop({ graceful: true, wait: true, timeout: 20_000 }),
+    stop: async () => {
+      await poller?.stop()
+      await boss.stop({ graceful: true, wait: true, timeout: 20_000 })
+    },
   }
 }

@@ -13,6 +13,10 @@ export type JobDefinition<TData extends object = object> = {
   retryLimit?: number
   retryDelaySeconds?: number
   expireInSeconds?: number
+  /** How often an idle worker looks for jobs (pg-boss default 2 s, minimum 0.5 s). */
+  pollingIntervalSeconds?: number
+  /** Workers of this queue per process (default 1): jobs that wait on the network need several. */
+  concurrency?: number
   handle: (context: JobContext<TData>) => Promise<unknown>
 }
 

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test'
 
-import { logIn } from './helpers'
+import { logIn, submitLoginForm } from './helpers'
 
 test('the seeded admin logs in and sees the tenant selector and the collections', async ({ page }) => {
   await logIn(page)
@@ -17,7 +17,7 @@ test('the seeded admin logs in and sees the tenant selector and the collections'
 })
 
 test('a wrong password is refused with a message and no session', async ({ page }) => {
-  await logIn(page, { password: 'not-the-password' })
+  await submitLoginForm(page, { password: 'not-the-password' })
   await expect(page.getByText(/incorrect|invalid/i).first()).toBeVisible()
   await expect(page).toHaveURL(/\/admin\/login/)
 })

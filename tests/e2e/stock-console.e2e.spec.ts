@@ -1,11 +1,6 @@
 import { expect, test, type Page } from '@playwright/test'
 
-import { logIn } from './helpers'
-
-async function api(page: Page, method: string, path: string, body?: unknown) {
-  const response = await page.request.fetch(path, { method, data: body, headers: { 'content-type': 'application/json' } })
-  return { status: response.status(), body: await response.json() }
-}
+import { api, logIn } from './helpers'
 
 test('an item shows its stock per warehouse and latest movements; a warehouse shows its location tree', async ({ page }) => {
   await logIn(page)
@@ -31,8 +26,8 @@ test('an inventory manager submits an adjustment with the Submit button and stoc
   await expect(page).toHaveURL(/\/admin\/?$/)
   const tenant = (await api(page, 'GET', '/api/tenants?where[slug][equals]=demo-cafe-group&depth=0')).body.docs[0]
   const warehouse = (await api(page, 'GET', '/api/warehouses?where[code][equals]=CAFE-WL&depth=0')).body.docs[0]
-  const item = (await api(page, 'GET', '/api/items?where[sku][equals]=CUP-12OZ&depth=0')).body.docs[0]
-  const before = (await api(page, 'GET', `/api/availability?sku=CUP-12OZ&warehouse=CAFE-WL&tenant=demo-cafe-group`)).body.items[0].warehouses[0]
+  const item = (await api(page, 'GET', '/api/items?where[sku][equals]=LID-12OZ&depth=0')).body.docs[0]
+  const before = (await api(page, 'GET', `/api/availability?sku=LID-12OZ&warehouse=CAFE-WL&tenant=demo-cafe-group`)).body.items[0].warehouses[0]
   const created = await api(page, 'POST', '/api/adjustments', {
     tenant: tenant.id,
     warehouse: warehouse.id,
@@ -46,6 +41,6 @@ test('an inventory manager submits an adjustment with the Submit button and stoc
   await expect(page.getByText('Done: submit.')).toBeVisible()
   await expect(page.getByRole('button', { name: 'Submit', exact: true })).toHaveCount(0)
 
-  const after = (await api(page, 'GET', `/api/availability?sku=CUP-12OZ&warehouse=CAFE-WL&tenant=demo-cafe-group`)).body.items[0].warehouses[0]
+  const after = (await api(page, 'GET', `/api/availability?sku=LID-12OZ&warehouse=CAFE-WL&tenant=demo-cafe-group`)).body.items[0].warehouses[0]
   expect(Number(after.onHand)).toBe(Number(before.onHand) - 2)
 })

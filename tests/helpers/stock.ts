@@ -9,7 +9,7 @@ import { createTestTenant, uniqueSuffix } from './payload'
 /** A tenant with warehouses and items of its own, and the ids of their system locations. */
 export async function createStockFixture(
   payload: Payload,
-  { warehouses = ['WH-A'], items = [{ sku: 'SKU-1' }] }: { warehouses?: string[]; items?: { sku: string; baseUnit?: string; unitPrecision?: number; standardCost?: number }[] } = {},
+  { warehouses = ['WH-A'], items = [{ sku: 'SKU-1' }] }: { warehouses?: string[]; items?: { sku: string; baseUnit?: string; unitPrecision?: number; standardCost?: number; trackInventory?: boolean }[] } = {},
 ) {
   const tenant = await createTestTenant(payload)
   const tenantId = Number(tenant.id)

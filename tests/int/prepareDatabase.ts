@@ -1,6 +1,13 @@
 import { getPayload } from 'payload'
 
-/** Pushes the schema (and dev triggers) once into the run's database; run by globalSetup as a child. */
+import { startJobRuntime } from '../../src/jobs/runtime'
+
+/**
+ * Pushes the schema (and dev triggers) once into the run's database, and installs pg-boss with every queue so
+ * jobs enqueued inside transactions (e-mails, expiries) exist; run by globalSetup as a child.
+ */
 const { default: config } = await import('../../payload.config')
-await getPayload({ config })
+const payload = await getPayload({ config })
+const jobs = await startJobRuntime({ payload, connectionString: process.env.DATABASE_URL!, isWorking: false })
+await jobs.stop()
 process.exit(0)

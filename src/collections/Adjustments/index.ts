@@ -1,13 +1,11 @@
 import type { CollectionConfig, FieldAccess } from 'payload'
 
-import { accessFor, accessRule } from '../../access/accessFor'
-import { withWhere } from '../../access/withWhere'
 import { ADJUSTMENT_REASONS } from '../../domain/stock/locationKinds'
 import { slugs } from '../slugs'
 import { adjustmentEndpoints } from './endpoints/transitions'
 import { assignAdjustmentNumber } from './hooks/assignAdjustmentNumber'
+import { bulkActionsComponent, documentActionsComponent, workflowDocumentAccess } from '../documentConfig'
 
-const isDraft = { status: { equals: 'draft' } } as const
 const serverOnly: FieldAccess = () => false
 const workflowField = { readOnly: true, position: 'sidebar' as const }
 
@@ -21,19 +19,11 @@ export const Adjustments: CollectionConfig = {
   admin: {
     useAsTitle: 'number',
     defaultColumns: ['number', 'warehouse', 'status', 'valueAtCost', 'submittedAt'],
+    listSearchableFields: ['number'],
     group: 'Stock',
-    components: {
-      edit: {
-        beforeDocumentControls: [{ path: '/components/DocumentActions#DocumentActions', serverProps: { collectionSlug: slugs.adjustments } }],
-      },
-    },
+    components: { edit: documentActionsComponent(slugs.adjustments), ...bulkActionsComponent },
   },
-  access: {
-    ...accessFor('stock'),
-    update: withWhere(accessRule('stock', 'update'), isDraft),
-    delete: withWhere(accessRule('stock', 'delete'), isDraft),
-  },
-  custom: { accessArea: 'stock' },
+  ...workflowDocumentAccess(['draft'], 'stock'),
   hooks: { beforeChange: [assignAdjustmentNumber] },
   endpoints: adjustmentEndpoints,
   fields: [

@@ -2,10 +2,12 @@ import type { CollectionConfig } from 'payload'
 
 import { accessFromMatrix } from '../../access/accessFor'
 import { BASE_UNITS } from '../../domain/catalogue/units'
+import { COSTING_METHODS } from '../../domain/costing/methods'
 import { createdByField } from '../../fields/createdBy'
 import { enforcePlanEntitlements, isItemStartingToCount } from '../../hooks/enforcePlanEntitlements'
 import { refuseDeleteWithLedgerHistory } from '../../hooks/refuseDeleteWithLedgerHistory'
 import { stampCreatedBy } from '../../hooks/stampCreatedBy'
+import { refuseCostingMethodChange } from './hooks/refuseCostingMethodChange'
 import { slugs } from '../slugs'
 
 export const Items: CollectionConfig = {
@@ -15,10 +17,11 @@ export const Items: CollectionConfig = {
     defaultColumns: ['sku', 'name', 'category', 'baseUnit', 'active'],
     listSearchableFields: ['sku', 'name', 'barcodes.code'],
     group: 'Catalogue',
+    components: { beforeListTable: ['/components/ItemScan#ItemScan'] },
   },
   ...accessFromMatrix('catalogue'),
   hooks: {
-    beforeChange: [stampCreatedBy, enforcePlanEntitlements({ limit: 'activeItems', isStartingToCount: isItemStartingToCount })],
+    beforeChange: [stampCreatedBy, enforcePlanEntitlements({ limit: 'activeItems', isStartingToCount: isItemStartingToCount }), refuseCostingMethodChange],
     beforeDelete: [refuseDeleteWithLedgerHistory('item', ['item_id'])],
   },
   indexes: [{ fields: ['tenant', 'sku'], unique: true }],
@@ -68,8 +71,21 @@ export const Items: CollectionConfig = {
     },
     { name: 'shelfLifeDays', type: 'number', min: 0 },
     { name: 'standardCost', type: 'number', min: 0 },
+    {
+      name: 'costingMethod',
+      type: 'select',
+      options: COSTING_METHODS.map(({ label, value }) => ({ label, value })),
+      admin: { description: "Empty: the tenant's method. Fixed once the item has stock history." },
+    },
     { name: 'externalProductId', type: 'text', index: true, admin: { description: 'The product id other services use.' } },
     { name: 'active', type: 'checkbox', defaultValue: true, admin: { position: 'sidebar' } },
+    {
+      type: 'row',
+      fields: [
+        { name: 'countFrequencyDays', type: 'number', min: 1, admin: { description: 'Days between cycle counts (default: the tenant’s).' } },
+        { name: 'lastCountedAt', type: 'date', access: { create: () => false, update: () => false }, admin: { readOnly: true, description: 'Set when a cycle count posts.' } },
+      ],
+    },
     createdByField,
     { name: 'stockPanel', type: 'ui', admin: { components: { Field: '/components/ItemStockPanel#ItemStockPanel' } } },
   ],

@@ -13,7 +13,7 @@ import { setLocationPath } from './hooks/setLocationPath'
  */
 export const Locations: CollectionConfig = {
   slug: slugs.locations,
-  admin: { useAsTitle: 'path', defaultColumns: ['path', 'kind', 'warehouse', 'temperatureClass', 'active'], group: 'Stock' },
+  admin: { useAsTitle: 'path', defaultColumns: ['path', 'kind', 'warehouse', 'temperatureClass', 'active'], listSearchableFields: ['path', 'name'], group: 'Stock' },
   access: { ...accessFor('locations'), update: withWhere(accessRule('locations', 'update'), { isSystem: { not_equals: true } }) },
   custom: { accessArea: 'locations' },
   indexes: [{ fields: ['tenant', 'path'], unique: true }],

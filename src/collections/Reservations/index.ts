@@ -6,6 +6,7 @@ import { slugs } from '../slugs'
 import { reservationEndpoints } from './endpoints'
 import { defaultTenantOfReservation, prepareNewReservation } from './hooks/prepareNewReservation'
 import { reserveStockOnCreate } from './hooks/reserveStockOnCreate'
+import { bulkActionsComponent, documentActionsComponent } from '../documentConfig'
 
 const serverOnly: FieldAccess = () => false
 /** Items and warehouses are checked against the reservation's tenant by the domain (a 404 for another tenant's). */
@@ -23,7 +24,9 @@ export const Reservations: CollectionConfig = {
   admin: {
     useAsTitle: 'externalOrderId',
     defaultColumns: ['externalOrderId', 'channel', 'status', 'expiresAt', 'createdAt'],
+    listSearchableFields: ['externalOrderId', 'idempotencyKey'],
     group: 'Stock',
+    components: { edit: documentActionsComponent(slugs.reservations), ...bulkActionsComponent },
   },
   ...accessFromMatrix('reservations'),
   indexes: [{ fields: ['tenant', 'idempotencyKey'], unique: true }],
@@ -62,6 +65,7 @@ export const Reservations: CollectionConfig = {
           fields: [
             { name: 'reservedQuantity', type: 'number', access: server, admin: { readOnly: true } },
             { name: 'fulfilledQuantity', type: 'number', access: server, admin: { readOnly: true } },
+            { name: 'bom', type: 'relationship', relationTo: slugs.boms, access: server, admin: { readOnly: true, description: 'Kit lines: the BOM version exploded into components.' } },
           ],
         },
         {
@@ -74,6 +78,7 @@ export const Reservations: CollectionConfig = {
             { name: 'quantity', type: 'number', required: true },
             { name: 'fulfilledQuantity', type: 'number' },
             { name: 'reason', type: 'text' },
+            { name: 'components', type: 'json', admin: { description: 'Kit lines: what this allocation holds of each component.' } },
           ],
         },
       ],

@@ -4,9 +4,11 @@ import { accessRule } from '../../access/accessFor'
 import { isSuperAdminField } from '../../access/isSuperAdminField'
 import { validateCurrency, validateSlug, validateTimeZone } from '../../domain/tenancy/validation'
 import { forgetTenantUsageState } from '../../domain/usage/tenantUsageState'
+import { COSTING_METHODS, DEFAULT_COSTING_METHOD } from '../../domain/costing/methods'
 import { slugs } from '../slugs'
 import { tenantUsageEndpoint } from './endpoints/tenantUsage'
 import { createVirtualLocations } from './hooks/createVirtualLocations'
+import { pinCostingMethodOfItemsWithHistory } from './hooks/pinCostingMethodOfItemsWithHistory'
 
 export const Tenants: CollectionConfig = {
   slug: slugs.tenants,
@@ -22,7 +24,7 @@ export const Tenants: CollectionConfig = {
     delete: accessRule('settings', 'delete', { tenantField: 'id' }),
   },
   custom: { accessArea: 'settings' },
-  hooks: { afterChange: [createVirtualLocations, ({ doc }) => forgetTenantUsageState(doc.id)] },
+  hooks: { beforeChange: [pinCostingMethodOfItemsWithHistory], afterChange: [createVirtualLocations, ({ doc }) => forgetTenantUsageState(doc.id)] },
   endpoints: [tenantUsageEndpoint],
   fields: [
     { name: 'name', type: 'text', required: true },
@@ -55,6 +57,14 @@ export const Tenants: CollectionConfig = {
         { name: 'currency', type: 'text', required: true, defaultValue: 'USD', validate: validateCurrency },
         { name: 'timezone', type: 'text', required: true, defaultValue: 'UTC', validate: validateTimeZone },
         {
+          name: 'costingMethod',
+          type: 'select',
+          required: true,
+          defaultValue: DEFAULT_COSTING_METHOD,
+          options: COSTING_METHODS.map(({ label, value }) => ({ label, value })),
+          admin: { description: 'For items without their own method. Items that already have stock history keep the method they started with.' },
+        },
+        {
           name: 'reservationTtlMinutes',
           type: 'number',
           required: true,
@@ -86,6 +96,15 @@ export const Tenants: CollectionConfig = {
           admin: { description: 'Above this total a second approver is required (empty: never).' },
         },
         {
+          name: 'poOverReceiptTolerancePercent',
+          type: 'number',
+          required: true,
+          defaultValue: 0,
+          min: 0,
+          max: 100,
+          admin: { description: 'Goods receipts may exceed a purchase order line by this % at most.' },
+        },
+        {
           name: 'lowStockThresholdPercent',
           type: 'number',
           required: true,
@@ -93,6 +112,37 @@ export const Tenants: CollectionConfig = {
           min: 0,
           max: 100,
           admin: { description: 'Items without a reorder rule alert when available falls below this % of their usual level.' },
+        },
+        {
+          name: 'transferApprovalRequired',
+          type: 'checkbox',
+          defaultValue: false,
+          admin: { description: 'Requested transfers wait for an approver before they can be dispatched.' },
+        },
+        {
+          name: 'countFrequencyDays',
+          type: 'number',
+          required: true,
+          defaultValue: 30,
+          min: 1,
+          admin: { description: 'Items are due for a cycle count this many days after they were last counted (an item may set its own).' },
+        },
+        {
+          name: 'countVarianceApprovalThreshold',
+          type: 'number',
+          required: true,
+          defaultValue: 500,
+          min: 0,
+          admin: { description: 'Cycle counts whose variance is worth more than this (absolute value at cost) need an approver.' },
+        },
+        {
+          name: 'expiryAlertDays',
+          type: 'number',
+          required: true,
+          defaultValue: 7,
+          min: 0,
+          max: 365,
+          admin: { description: 'Lots expiring within this many days are listed on the dashboard and in the daily digest.' },
         },
       ],
     },

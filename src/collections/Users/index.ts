@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isSuperAdminField } from '../../access/isSuperAdminField'
 import { forgetApiKeyIdentities } from '../../domain/usage/apiKeyIdentity'
+import { DELIVERY_OPTIONS, NOTIFICATION_KINDS } from '../../domain/notifications/preferences'
 import { slugs } from '../slugs'
 import { canUseAdmin, createUsers, deleteUsers, isUserManager, readUsers, updateUsers } from './access/usersAccess'
 import { revokeApiKeyEndpoint, rotateApiKeyEndpoint } from './endpoints/apiKeyEndpoints'
@@ -55,6 +56,29 @@ export const Users: CollectionConfig = {
         components: { Field: '/components/ApiKeyActions#ApiKeyActions' },
         condition: (data) => Boolean(data?.id),
       },
+    },
+    {
+      name: 'notifications',
+      label: 'Notification e-mails',
+      type: 'group',
+      admin: { description: 'Which e-mails you get, at once or in one daily digest (07:00 UTC).' },
+      fields: [
+        { name: 'defaultDelivery', type: 'select', required: true, defaultValue: 'immediate', options: [...DELIVERY_OPTIONS] },
+        {
+          name: 'kinds',
+          label: 'Per kind',
+          type: 'array',
+          fields: [
+            {
+              type: 'row',
+              fields: [
+                { name: 'kind', type: 'select', required: true, options: [...NOTIFICATION_KINDS] },
+                { name: 'delivery', type: 'select', required: true, defaultValue: 'immediate', options: [...DELIVERY_OPTIONS] },
+              ],
+            },
+          ],
+        },
+      ],
     },
   ],
 }

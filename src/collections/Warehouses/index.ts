@@ -18,7 +18,7 @@ export const WAREHOUSE_TYPES = [
 
 export const Warehouses: CollectionConfig = {
   slug: slugs.warehouses,
-  admin: { useAsTitle: 'name', defaultColumns: ['code', 'name', 'type', 'fulfilmentPriority', 'active'], group: 'Stock' },
+  admin: { useAsTitle: 'name', defaultColumns: ['code', 'name', 'type', 'fulfilmentPriority', 'active'], listSearchableFields: ['code', 'name'], group: 'Stock' },
   ...accessFromMatrix('stock'),
   hooks: {
     beforeChange: [stampCreatedBy, enforcePlanEntitlements({ limit: 'warehouses', featureBeyondFirst: 'multiWarehouse' })],

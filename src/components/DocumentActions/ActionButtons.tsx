@@ -4,6 +4,7 @@ import { Button, toast } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation'
 import React, { useState } from 'react'
 
+import { postDocumentAction } from './postAction'
 import type { DocumentAction } from './registry'
 
 /** Posts the action to the document's endpoint, shows the server's message when refused, then reloads the view. */
@@ -11,21 +12,21 @@ export function ActionButtons({ actions, endpoint }: { actions: DocumentAction[]
   const router = useRouter()
   const [pending, setPending] = useState<string | null>(null)
 
-  const run = async ({ action, confirm, asksForReason }: DocumentAction) => {
-    const reason = asksForReason ? window.prompt('Reason') : undefined
-    if (asksForReason && !reason) return
+  const run = async ({ action, confirm, asksForReason, isReasonOptional, reasonCodes, href }: DocumentAction) => {
+    if (href) {
+      window.location.hash = href
+      document.querySelector(href)?.scrollIntoView({ behavior: 'smooth' })
+      return
+    }
+    const question = reasonCodes ? `Reason (${reasonCodes.join(', ')})` : 'Reason'
+    const reason = asksForReason ? window.prompt(isReasonOptional ? `${confirm} ${question} (optional)` : question) : undefined
+    if (asksForReason && (reason === null || (!isReasonOptional && !reason))) return
     if (!asksForReason && !window.confirm(confirm)) return
     setPending(action)
     try {
-      const response = await fetch(`${endpoint}/${action}`, {
-        method: 'POST',
-        credentials: 'include',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(reason ? { reason } : {}),
-      })
-      const body = await response.json().catch(() => ({}))
-      if (!response.ok) {
-        toast.error(body?.errors?.[0]?.message ?? `The ${action} was refused (${response.status}).`)
+      const refusal = await postDocumentAction({ url: `${endpoint}/${action}`, reason })
+      if (refusal) {
+        toast.error(refusal)
         return
       }
       toast.success(`Done: ${action}.`)

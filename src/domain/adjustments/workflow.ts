@@ -87,7 +87,7 @@ async function post(req: PayloadRequest, adjustment: Adjustment, lines: Awaited<
       quantity: line.quantity.replace('-', ''),
       fromLocationId: isIncrease ? adjustmentLocationId : locationId,
       toLocationId: isIncrease ? locationId : adjustmentLocationId,
-      movementType: 'adjustment',
+      movementType: line.reason === 'count-variance' ? 'count-variance' : 'adjustment',
       unitCost: line.unitCost,
       reasonCode: line.reason,
       reference: adjustment.number,

@@ -18,6 +18,7 @@ export const LIMIT_USAGE: Partial<Record<CountedLimit, { collection: Slug; label
     where: (tenantId) => ({ and: [{ tenant: { equals: tenantId } }, { active: { equals: true } }] }) as Where,
   },
   users: { collection: slugs.users, label: 'users', where: (tenantId) => ({ 'tenants.tenant': { equals: tenantId } }) },
+  webhookEndpoints: { collection: slugs.webhookEndpoints, label: 'webhook endpoints', where: (tenantId) => ({ tenant: { equals: tenantId } }) },
 }
 
 /**

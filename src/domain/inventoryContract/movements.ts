@@ -3,6 +3,8 @@ import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres/drizzle'
 
 import { transactionDb } from '../../db/transaction'
+import { expandKitMovements } from '../boms/expandKitMovements'
+import { findKits } from '../boms/explode'
 import { ValidationError } from '../errors'
 import { fulfilReservation } from '../reservations/workflow'
 import { fromUnits, toUnits } from '../stock/decimal'
@@ -89,6 +91,9 @@ async function recordOne(req: PayloadRequest, tenantId: number, raw: RawMovement
   let remaining = toUnits(quantity)
   const movements: Movement[] = []
 
+  // A sale of a kit (an item with an active BOM) issues its components: the answer reports theirs on hand.
+  const kit = movementType === 'SALE' ? (await findKits({ req, tenantId, itemIds: [product.id] })).kits.get(product.id) : undefined
+  const componentsBefore = kit ? await Promise.all(kit.components.map((component) => onHandOf(req, component.itemId, store.id))) : []
   if (movementType === 'SALE') {
     remaining -= await consumeReservations(req, tenantId, product, store, reference, remaining)
     if (remaining > 0n) movements.push({ ...base, quantity: fromUnits(remaining), fromLocationId: await internal(store.id), toLocationId: await virtual('customer'), movementType: 'issue' })
@@ -106,9 +111,20 @@ async function recordOne(req: PayloadRequest, tenantId: number, raw: RawMovement
     if (toStore.id === store.id) throw new InvalidMovementError('A transfer needs two different stores', at('to_store_id'))
     movements.push({ ...base, quantity, fromLocationId: await internal(store.id), toLocationId: await internal(toStore.id), movementType: 'transfer-out' })
   }
-  const posted = movements.length > 0 ? await postMovements({ req, tenantId, idempotencyKey: postingKey, movements, pathPrefix: prefix || 'movement' }) : null
+  const expanded = kit ? await expandKitMovements({ req, tenantId, movements }) : null
+  const posting = expanded ? expanded.movements.map(({ movementIndex: _index, ...movement }) => movement) : movements
+  const posted = posting.length > 0 ? await postMovements({ req, tenantId, idempotencyKey: postingKey, movements: posting, pathPrefix: prefix || 'movement' }) : null
 
   const change = movementType === 'PURCHASE' || (movementType === 'ADJUSTMENT' && !signed.startsWith('-')) ? toUnits(quantity) : -toUnits(quantity)
+  if (kit) {
+    const components = []
+    for (const [position, component] of kit.components.entries()) {
+      const componentAfter = await onHandOf(req, component.itemId, store.id)
+      const before = componentsBefore[position]
+      components.push({ sku: component.sku, quantity: Number(fromUnits(componentAfter - before)), quantity_before: Number(fromUnits(before)), quantity_after: Number(fromUnits(componentAfter)) })
+    }
+    return { id: posted?.entries[0]?.id ?? null, product_id: productId, store_id: storeId, movement_type: movementType, quantity: Number(fromUnits(change)), quantity_before: null, quantity_after: null, components, reference, notes, created_at: new Date().toISOString() }
+  }
   const after = await onHandOf(req, product.id, store.id)
   const answer: Record<string, unknown> = {
     id: posted?.entries[0]?.id ?? null,

@@ -27,12 +27,15 @@ export type HashedEntryColumns = {
   line_no: number | string
   request_hash: string
   occurred_at: Date | string
+  /** Set by the posting function since costing: the movement's exact cost and when it counts in valuations. */
+  total_cost?: string | null
+  booked_at?: Date | string | null
 }
 
 const decimalOrNull = (value: string | null) => (value === null ? null : normalizeDecimal(value))
 const idOrNull = (value: number | string | null) => (value === null ? null : String(value))
 
-export type EntryContent = Omit<HashedEntryColumns, 'qty_before_from' | 'qty_after_from' | 'qty_before_to' | 'qty_after_to'>
+export type EntryContent = Omit<HashedEntryColumns, 'qty_before_from' | 'qty_after_from' | 'qty_before_to' | 'qty_after_to' | 'total_cost' | 'booked_at'>
 
 /** SHA-256 over a canonical JSON array of what the entry moved, where, why and by whom. */
 export function contentHashOf(entry: EntryContent): string {
@@ -61,13 +64,15 @@ export function contentHashOf(entry: EntryContent): string {
 }
 
 /**
- * The stored hash: the content hash followed by the on-hand before/after, which only exist once the stock level is
- * locked. The database computes the same text (qm_post_stock, with trim_scale) when it inserts the entry; any change
- * to a stored column changes it.
+ * The stored hash: the content hash followed by the on-hand before/after and, for entries booked since costing,
+ * the total cost and the booking instant (epoch milliseconds) — all only known once the stock level is locked.
+ * The database computes the same text (qm_post_stock, with trim_scale) when it inserts the entry; any change to a
+ * stored column changes it.
  */
 export function hashLedgerEntry(entry: HashedEntryColumns): string {
   const quantities = [entry.qty_before_from, entry.qty_after_from, entry.qty_before_to, entry.qty_after_to].map((value) => decimalOrNull(value) ?? '')
-  return sha256([contentHashOf(entry), ...quantities].join('|'))
+  const costing = entry.booked_at == null ? [] : [decimalOrNull(entry.total_cost ?? null) ?? '', String(new Date(entry.booked_at).getTime())]
+  return sha256([contentHashOf(entry), ...quantities, ...costing].join('|'))
 }
 
 export function sha256(text: string): string {

@@ -1,9 +1,12 @@
 import type { PayloadRequest } from 'payload'
 
+import { expandKitMovements } from '../boms/expandKitMovements'
+import type { Kit } from '../boms/kitQuantities'
 import { DomainError, NotFoundError, ValidationError } from '../errors'
 import { requiredId, resolveProductsBySku, resolveStore, type ContractProduct } from '../inventoryContract/resolve'
 import { InsufficientStockError, IdempotencyConflictError } from '../stock/errors'
 import { findSystemLocationId } from '../stock/locations'
+import { resolveLotNumbers } from '../lots/resolveLotNumbers'
 import { lockPostingKeys, postMovements, type Movement, type PostedEntry } from '../stock/postMovements'
 import { parseQuantity } from '../stock/quantity'
 
@@ -22,8 +25,11 @@ export class LineReferenceConflictError extends DomainError {
   }
 }
 
-type BatchLine = { index: number; reference: string; sku: string; type: BatchLineType; quantity: string; product: ContractProduct }
+type BatchLine = { index: number; reference: string; sku: string; type: BatchLineType; quantity: string; product: ContractProduct; lot: string | null }
 
+type OnHandChange = { entryId: number; quantityBefore: number; quantityAfter: number }
+
+/** A kit's line (an item with an active BOM) moves its components: `components` says how much of each, and the kit itself has no on-hand figures. */
 export type BatchLineResult = {
   index: number
   reference: string
@@ -32,8 +38,11 @@ export type BatchLineResult = {
   quantity: number
   status: 'posted' | 'duplicate'
   entryId: number
-  quantityBefore: number
-  quantityAfter: number
+  quantityBefore: number | null
+  quantityAfter: number | null
+  /** Lot-tracked items: the lots taken (FEFO unless the line named its lot) and why. */
+  lots: { lotId: number; quantity: number; reason: string | null }[]
+  components?: ({ sku: string; quantity: number } & OnHandChange)[]
 }
 
 function textOf(value: unknown, path: string): string {
@@ -56,8 +65,8 @@ function parseBatch(body: unknown) {
   const lines = raw.lines.map((line: unknown, index) => {
     const path = `lines.${index}`
     if (!line || typeof line !== 'object') throw new ValidationError('VALIDATION.LINE', `${path} must be an object`, path)
-    const { reference, sku, type, quantity } = line as Record<string, unknown>
-    const parsed = { index, reference: textOf(reference, `${path}.reference`), sku: textOf(sku, `${path}.sku`), type: type as BatchLineType, quantity }
+    const { reference, sku, type, quantity, lot } = line as Record<string, unknown>
+    const parsed = { index, reference: textOf(reference, `${path}.reference`), sku: textOf(sku, `${path}.sku`), type: type as BatchLineType, quantity, lot: lot == null ? null : textOf(lot, `${path}.lot`) }
     if (!BATCH_LINE_TYPES.includes(parsed.type)) throw new ValidationError('VALIDATION.LINE_TYPE', `type must be one of ${BATCH_LINE_TYPES.join(', ')}`, `${path}.type`)
     if (typeof quantity !== 'number' && typeof quantity !== 'string') throw new ValidationError('VALIDATION.QUANTITY', 'quantity is required', `${path}.quantity`)
     const first = seen.get(parsed.reference)
@@ -91,30 +100,53 @@ export async function recordMovementBatch({ req, tenantId, body }: { req: Payloa
   const stock = await location(store.id, 'internal')
   const counterparty: Record<BatchLineType, number> = { sale: await location(null, 'customer'), return: await location(null, 'customer'), consumption: await location(null, 'production') }
 
-  const ordered = [...lines].sort((a, b) => a.product.id - b.product.id || (a.reference < b.reference ? -1 : 1))
-  await lockPostingKeys({ req, tenantId, keys: ordered.map((line) => lineIdempotencyKey(line.reference)).sort() })
-  const results: BatchLineResult[] = []
-  for (const line of ordered) {
+  const lotIds = await resolveLotNumbers({ req, tenantId, wanted: lines.filter((line) => line.lot !== null).map((line) => ({ itemId: line.product.id, lotNumber: line.lot!, path: `lines.${line.index}.lot` })) })
+  const lineMovement = (line: BatchLine): Movement => {
     const isInbound = line.type === 'return'
-    const movement: Movement = {
+    return {
       itemId: line.product.id,
       quantity: line.quantity,
       fromLocationId: isInbound ? counterparty[line.type] : stock,
       toLocationId: isInbound ? stock : counterparty[line.type],
       movementType: isInbound ? 'return' : 'issue',
       reference: line.reference,
+      lotId: line.lot === null ? null : lotIds.get(`${line.product.id}|${line.lot}`),
     }
-    const entry = await postLine(req, tenantId, line, movement)
+  }
+  // Kit lines move their components; every line's postings go in the order of the lowest item they touch.
+  const expanded = await expandKitMovements({ req, tenantId, movements: lines.map(lineMovement) })
+  const movementsOf = (line: BatchLine) => expanded.movements.filter((movement) => movement.movementIndex === line.index).map(({ movementIndex: _index, ...movement }) => movement)
+  const lowestItemOf = (line: BatchLine) => Math.min(...movementsOf(line).map((movement) => Number(movement.itemId)))
+  const ordered = [...lines].sort((a, b) => lowestItemOf(a) - lowestItemOf(b) || a.product.id - b.product.id || (a.reference < b.reference ? -1 : 1))
+  await lockPostingKeys({ req, tenantId, keys: ordered.map((line) => lineIdempotencyKey(line.reference)).sort() })
+  const results: BatchLineResult[] = []
+  for (const line of ordered) {
+    const isInbound = line.type === 'return'
+    const { entries, isReplay } = await postLine(req, tenantId, line, movementsOf(line))
+    const changes = entries.map((entry) => ({
+      entryId: Number(entry.id),
+      quantityBefore: Number(isInbound ? entry.qty_before_to : entry.qty_before_from),
+      quantityAfter: Number(isInbound ? entry.qty_after_to : entry.qty_after_from),
+    }))
+    const lots = entries.filter((entry) => entry.lot_id !== null).map((entry) => ({ lotId: Number(entry.lot_id), quantity: Number(entry.quantity), reason: entry.reason_code }))
+    const isKit = expanded.kits.has(line.product.id)
     results[line.index] = {
       index: line.index,
       reference: line.reference,
       sku: line.sku,
       type: line.type,
       quantity: Number(line.quantity),
-      status: entry.isReplay ? 'duplicate' : 'posted',
-      entryId: Number(entry.id),
-      quantityBefore: Number(isInbound ? entry.qty_before_to : entry.qty_before_from),
-      quantityAfter: Number(isInbound ? entry.qty_after_to : entry.qty_after_from),
+      status: isReplay ? 'duplicate' : 'posted',
+      lots,
+      ...(isKit
+        ? {
+            entryId: changes[0].entryId,
+            quantityBefore: null,
+            quantityAfter: null,
+            components: entries.map((entry, position) => ({ sku: skuOfComponent(expanded.kits.get(line.product.id)!, Number(entry.item_id)), quantity: Number(entry.quantity), ...changes[position] })),
+          }
+        : // A lot-tracked line may be several entries (one per lot picked): before of the first, after of the last.
+          { entryId: changes[0].entryId, quantityBefore: changes[0].quantityBefore, quantityAfter: changes[changes.length - 1].quantityAfter }),
     }
   }
   return {
@@ -126,11 +158,14 @@ export async function recordMovementBatch({ req, tenantId, body }: { req: Payloa
   }
 }
 
-async function postLine(req: PayloadRequest, tenantId: number, line: BatchLine, movement: Movement): Promise<PostedEntry & { isReplay: boolean }> {
+const skuOfComponent = (kit: Kit, itemId: number) => kit.components.find((component) => component.itemId === itemId)?.sku ?? String(itemId)
+
+/** Posts one line's movements; a lot-tracked movement may come back as several entries, one per lot picked. */
+async function postLine(req: PayloadRequest, tenantId: number, line: BatchLine, movements: Movement[]): Promise<{ entries: PostedEntry[]; isReplay: boolean }> {
   const path = `lines.${line.index}`
   try {
-    const posted = await postMovements({ req, tenantId, idempotencyKey: lineIdempotencyKey(line.reference), movements: [movement], pathPrefix: path })
-    return { ...posted.entries[0], isReplay: posted.isReplay }
+    const posted = await postMovements({ req, tenantId, idempotencyKey: lineIdempotencyKey(line.reference), movements, pathPrefix: path })
+    return { entries: [...posted.entries].sort((a, b) => Number(a.line_no) - Number(b.line_no)), isReplay: posted.isReplay }
   } catch (error) {
     if (error instanceof InsufficientStockError) throw new InsufficientStockError(error.details, `${path}.quantity`)
     if (error instanceof IdempotencyConflictError) throw new LineReferenceConflictError(line.reference, path)

@@ -1,8 +1,10 @@
+import { componentUnits, kitCapacity, type Kit } from '../boms/kitQuantities'
 import { fromUnits } from '../stock/decimal'
 
 export type AllocationWarehouse = { id: number; code: string; fulfilmentPriority: number }
-export type AllocationLine = { index: number; itemId: number; units: bigint; pinnedWarehouseId: number | null }
-export type Allocation = { warehouseId: number; units: bigint; reason: string }
+/** A line of a kit (an item with an active BOM) reserves its components, all from the same warehouse. */
+export type AllocationLine = { index: number; itemId: number; units: bigint; pinnedWarehouseId: number | null; kit?: Pick<Kit, 'step' | 'components'> }
+export type Allocation = { warehouseId: number; units: bigint; reason: string; components?: { itemId: number; units: bigint }[] }
 export type LineAllocation = { index: number; itemId: number; requested: bigint; allocations: Allocation[]; shortage: bigint }
 
 export type AllocationInput = {
@@ -16,6 +18,12 @@ export type AllocationInput = {
 
 const keyOf = (itemId: number, warehouseId: number) => `${itemId}|${warehouseId}`
 const min = (a: bigint, b: bigint) => (a < b ? a : b)
+
+/** How much of the line's item the stock at a warehouse can supply: the item's available, or what the components make. */
+export function lineCapacity(line: Pick<AllocationLine, 'itemId' | 'kit'>, warehouseId: number, available: Map<string, bigint>): bigint {
+  if (!line.kit) return available.get(keyOf(line.itemId, warehouseId)) ?? 0n
+  return kitCapacity(line.kit, (itemId) => available.get(keyOf(itemId, warehouseId)) ?? 0n)
+}
 
 /**
  * Decides where each line's units come from. One running balance per item × warehouse is shared by every line,
@@ -56,13 +64,16 @@ function allocateGreedily(
     let need = line.units
     for (const warehouse of candidates) {
       if (need === 0n) break
-      const before = remaining.get(keyOf(line.itemId, warehouse.id)) ?? 0n
+      const before = lineCapacity(line, warehouse.id, remaining)
       const take = min(need, before)
       if (take <= 0n) continue
-      remaining.set(keyOf(line.itemId, warehouse.id), before - take)
+      const components = line.kit?.components.map((component) => ({ itemId: component.itemId, units: componentUnits(component, take) }))
+      for (const { itemId, units } of components ?? [{ itemId: line.itemId, units: take }]) {
+        remaining.set(keyOf(itemId, warehouse.id), (remaining.get(keyOf(itemId, warehouse.id)) ?? 0n) - units)
+      }
       need -= take
       const reason = line.pinnedWarehouseId === null ? reasonOf(warehouse, before, allocations.length > 0 || need > 0n) : `pinned by the request to ${warehouse.code}, ${fromUnits(before)} available`
-      allocations.push({ warehouseId: warehouse.id, units: take, reason })
+      allocations.push({ warehouseId: warehouse.id, units: take, reason, ...(components ? { components } : {}) })
     }
     return { index: line.index, itemId: line.itemId, requested: line.units, allocations, shortage: need }
   })

@@ -1,5 +1,6 @@
 import { ruleFor } from '../../access/matrix'
 import type { Role } from '../../access/roles'
+import { hasRoleInTenant, type TenantAwareUser } from '../../access/tenantMembership'
 
 export const RESERVATION_STATUSES = ['pending', 'reserved', 'partially-reserved', 'failed', 'allocated', 'fulfilled', 'released', 'expired'] as const
 export type ReservationStatus = (typeof RESERVATION_STATUSES)[number]
@@ -23,4 +24,18 @@ export const RESERVATION_TRANSITIONS: Record<ReservationAction, Transition> = {
   fulfil: { from: ['reserved', 'partially-reserved', 'allocated'], roles: RESERVING_ROLES },
   release: { from: ['reserved', 'partially-reserved', 'allocated'], roles: RESERVING_ROLES },
   expire: { from: EXPIRABLE_STATUSES, roles: [] },
+}
+
+/** Actions a person may take on a reservation now (the console's buttons): same rules as the API, expiry included. */
+export function allowedReservationActions(
+  user: TenantAwareUser | null | undefined,
+  doc: { tenant: number; status: ReservationStatus; expiresAt?: string | null },
+  now = new Date(),
+): Exclude<ReservationAction, 'expire'>[] {
+  const isExpired = doc.status !== 'allocated' && doc.expiresAt != null && new Date(doc.expiresAt).getTime() <= now.getTime()
+  return (['confirm', 'fulfil', 'release'] as const).filter((action) => {
+    const rule = RESERVATION_TRANSITIONS[action]
+    if (!rule.from.includes(doc.status) || !user || !hasRoleInTenant(user, doc.tenant, rule.roles)) return false
+    return action === 'release' || !isExpired
+  })
 }

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto'
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres/drizzle'
 
@@ -14,17 +15,22 @@ import { InsufficientStockError } from '../stock/errors'
 import { findSystemLocationId } from '../stock/locations'
 import { postMovements, type LevelChange, type Movement } from '../stock/postMovements'
 import { parseQuantity } from '../stock/quantity'
-import { allocate, type AllocationLine, type AllocationWarehouse, type LineAllocation } from './allocate'
+import { findKits, type BomItem } from '../boms/explode'
+import { kitReasonCode, proportionalUnits, stepOf, type Kit } from '../boms/kitQuantities'
+import { allocate, lineCapacity, type AllocationLine, type AllocationWarehouse, type LineAllocation } from './allocate'
 import { RESERVATION_TRANSITIONS, type ReservationAction, type ReservationStatus } from './transitions'
 
 export const RESERVATION_EXPIRY_QUEUE = 'reservations.expire'
 
-type StoredAllocation = { id?: string; warehouse: number; quantity: number; fulfilledQuantity?: number | null; reason?: string | null }
+/** What a kit line's allocation holds of each component (quantities in the component's unit). */
+type StoredComponent = { item: number; sku?: string; quantity: number; fulfilledQuantity: number }
+type StoredAllocation = { id?: string; warehouse: number; quantity: number; fulfilledQuantity?: number | null; reason?: string | null; components?: StoredComponent[] | null }
 type StoredLine = {
   id?: string
   item: number
   quantity: number
   warehouse?: number | null
+  bom?: number | null
   reservedQuantity?: number | null
   fulfilledQuantity?: number | null
   allocations?: StoredAllocation[] | null
@@ -57,6 +63,7 @@ function normalize(doc: any): Reservation {
       ...line,
       item: idOf(line.item)!,
       warehouse: idOf(line.warehouse),
+      bom: idOf(line.bom),
       allocations: (line.allocations ?? []).map((allocation: any) => ({ ...allocation, warehouse: idOf(allocation.warehouse)! })),
     })),
     history: doc.history ?? [],
@@ -101,6 +108,51 @@ const historyWith = (req: PayloadRequest, reservation: Reservation, to: Reservat
   { from: reservation.status, to, at: new Date().toISOString(), user: userIdOf(req), note: note ?? null },
 ]
 
+const newRowId = () => crypto.randomBytes(12).toString('hex')
+
+/**
+ * The reserve step's write, in one statement instead of a Payload update of the whole document: the status, each
+ * line's reserved quantity and BOM, the allocations and the history entry (all server-only fields of a document
+ * this transaction has just created). Returns the document as Payload would have read it back.
+ */
+async function writeReservedState(req: PayloadRequest, reservation: Reservation, next: Pick<Reservation, 'status' | 'lines' | 'history'>): Promise<Reservation> {
+  const lines = next.lines.map((line) => ({ ...line, allocations: (line.allocations ?? []).map((allocation) => ({ ...allocation, id: allocation.id ?? newRowId() })) }))
+  const history = (next.history ?? []).map((entry) => ({ ...entry, id: (entry as { id?: string }).id ?? newRowId() }))
+  const added = history.slice((reservation.history ?? []).length)
+  const lineRows = lines.map((line) => ({ id: line.id, reserved: line.reservedQuantity ?? 0, bom: line.bom ?? null }))
+  const allocationRows = lines.flatMap((line) =>
+    line.allocations.map((allocation, index) => ({
+      order: index + 1,
+      parent: line.id,
+      id: allocation.id,
+      warehouse: allocation.warehouse,
+      quantity: allocation.quantity,
+      reason: allocation.reason ?? null,
+      components: allocation.components ?? null,
+    })),
+  )
+  const historyRows = added.map((entry, index) => ({ order: (reservation.history ?? []).length + index + 1, ...entry }))
+  const db = await transactionDb(req)
+  const { rows } = await db.execute<{ updated_at: string }>(sql`
+    WITH reservation AS (
+      UPDATE reservations SET status = ${next.status}, updated_at = now() WHERE id = ${reservation.id} RETURNING updated_at
+    ), lines AS (
+      UPDATE reservations_lines l SET reserved_quantity = v.reserved, fulfilled_quantity = 0, bom_id = v.bom
+        FROM jsonb_to_recordset(${JSON.stringify(lineRows)}::jsonb) AS v(id varchar, reserved numeric, bom integer)
+       WHERE l._parent_id = ${reservation.id} AND l.id = v.id
+    ), allocations AS (
+      INSERT INTO reservations_lines_allocations (_order, _parent_id, id, warehouse_id, quantity, fulfilled_quantity, reason, components)
+      SELECT v.order, v.parent, v.id, v.warehouse, v.quantity, 0, v.reason, v.components
+        FROM jsonb_to_recordset(${JSON.stringify(allocationRows)}::jsonb) AS v("order" integer, parent varchar, id varchar, warehouse integer, quantity numeric, reason varchar, components jsonb)
+    ), history AS (
+      INSERT INTO reservations_history (_order, _parent_id, id, "from", "to", at, user_id, note)
+      SELECT v.order, ${reservation.id}, v.id, v.from, v.to, v.at, v.user, v.note
+        FROM jsonb_to_recordset(${JSON.stringify(historyRows)}::jsonb) AS v("order" integer, id varchar, "from" varchar, "to" varchar, at timestamptz, "user" integer, note varchar)
+    )
+    SELECT updated_at::text FROM reservation`)
+  return { ...reservation, status: next.status, lines, history, updatedAt: new Date(rows[0].updated_at).toISOString() } as Reservation
+}
+
 async function save(req: PayloadRequest, reservation: Reservation, data: Partial<Reservation>) {
   const doc = await req.payload.update({ collection: slugs.reservations, id: reservation.id, data: data as any, req, overrideAccess: true, depth: 0 })
   return normalize(doc)
@@ -122,26 +174,29 @@ function event(reservation: Reservation, eventType: string, extra: Record<string
         quantity: line.quantity,
         reserved_quantity: line.reservedQuantity ?? 0,
         fulfilled_quantity: line.fulfilledQuantity ?? 0,
-        allocations: (line.allocations ?? []).map((allocation) => ({ warehouse_id: allocation.warehouse, quantity: allocation.quantity, reason: allocation.reason ?? null })),
+        allocations: (line.allocations ?? []).map((allocation) => ({
+          warehouse_id: allocation.warehouse,
+          quantity: allocation.quantity,
+          reason: allocation.reason ?? null,
+          ...(allocation.components ? { components: allocation.components.map((component) => ({ item_id: component.item, sku: component.sku ?? null, quantity: component.quantity })) } : {}),
+        })),
       })),
       ...extra,
     },
   }
 }
 
-type ItemRow = { id: number; sku: string; unit_precision: string; base_unit: string; track_inventory: boolean; active: boolean }
+type ItemRow = BomItem
 type WarehouseRow = { id: number; code: string; active: boolean; fulfilment_priority: string }
 
+/** The lines' items with the kits among them exploded (components included in `items`), and the tenant's warehouses. */
 async function loadCatalogue(req: PayloadRequest, reservation: Reservation) {
   const db = await transactionDb(req)
-  const itemIds = [...new Set(reservation.lines.map((line) => line.item))]
-  const { rows: items } = await db.execute<ItemRow>(
-    sql`SELECT id, sku, unit_precision, base_unit, track_inventory, coalesce(active, true) AS active FROM items WHERE tenant_id = ${reservation.tenant} AND id IN ${sqlList([0, ...itemIds])}`,
-  )
+  const { kits, items } = await findKits({ req, tenantId: reservation.tenant, itemIds: [...new Set(reservation.lines.map((line) => line.item))] })
   const { rows: warehouses } = await db.execute<WarehouseRow>(
     sql`SELECT id, code, coalesce(active, true) AS active, fulfilment_priority::text FROM warehouses WHERE tenant_id = ${reservation.tenant} ORDER BY fulfilment_priority, id`,
   )
-  return { items: new Map(items.map((row) => [Number(row.id), row])), warehouses: warehouses.map((row) => ({ ...row, id: Number(row.id) })) }
+  return { items, kits, warehouses: warehouses.map((row) => ({ ...row, id: Number(row.id) })) }
 }
 
 /**
@@ -150,10 +205,11 @@ async function loadCatalogue(req: PayloadRequest, reservation: Reservation) {
  * why, and schedules the expiry. Without allowPartial a shortage refuses the whole reservation (409); with it,
  * what is available is reserved (`partially-reserved`, or `failed` when nothing is).
  */
-export async function reserveReservation({ req, id }: { req: PayloadRequest; id: number }): Promise<Reservation> {
-  const reservation = await loadLocked(req, id)
+export async function reserveReservation({ req, doc }: { req: PayloadRequest; doc: Record<string, unknown> }): Promise<Reservation> {
+  // The document was inserted by this transaction a moment ago: no other transaction can see it, let alone lock it.
+  const reservation = normalize(doc)
   if (reservation.status !== 'pending') return reservation
-  const { items, warehouses } = await loadCatalogue(req, reservation)
+  const { items, kits, warehouses } = await loadCatalogue(req, reservation)
   const activeWarehouses: AllocationWarehouse[] = warehouses
     .filter((warehouse) => warehouse.active)
     .map((warehouse) => ({ id: warehouse.id, code: warehouse.code, fulfilmentPriority: Number(warehouse.fulfilment_priority) }))
@@ -161,7 +217,8 @@ export async function reserveReservation({ req, id }: { req: PayloadRequest; id:
     const path = `lines.${index}`
     const item = items.get(line.item)
     if (!item) throw new NotFoundError(`Item ${line.item} does not exist in this tenant`, `${path}.item`)
-    if (!item.track_inventory) throw new ValidationError('VALIDATION.NOT_STOCKED', `${item.sku} does not track inventory`, `${path}.item`)
+    const kit = kits.get(item.id)
+    if (!kit && !item.track_inventory) throw new ValidationError('VALIDATION.NOT_STOCKED', `${item.sku} does not track inventory`, `${path}.item`)
     if (!item.active) throw new ValidationError('RESERVATION.ITEM_INACTIVE', `${item.sku} is inactive`, `${path}.item`)
     const quantity = parseQuantity({ value: line.quantity, precision: Number(item.unit_precision), unit: item.base_unit, path: `${path}.quantity` })
     if (line.warehouse) {
@@ -169,16 +226,16 @@ export async function reserveReservation({ req, id }: { req: PayloadRequest; id:
       if (!warehouse) throw new NotFoundError(`Warehouse ${line.warehouse} does not exist in this tenant`, `${path}.warehouse`)
       if (!warehouse.active) throw new ValidationError('RESERVATION.WAREHOUSE_INACTIVE', `Warehouse ${warehouse.code} is inactive`, `${path}.warehouse`)
     }
-    return { index, itemId: item.id, units: toUnits(quantity), pinnedWarehouseId: line.warehouse ?? null }
+    return { index, itemId: item.id, units: toUnits(quantity), pinnedWarehouseId: line.warehouse ?? null, kit }
   })
   const pinned = new Set(lines.map((line) => line.pinnedWarehouseId).filter((warehouseId) => warehouseId !== null))
   if (reservation.singleWarehouse && pinned.size > 1) {
     throw new ValidationError('RESERVATION.SINGLE_WAREHOUSE_CONFLICT', 'A single-warehouse reservation cannot pin lines to different warehouses.', 'lines')
   }
 
-  const itemIds = [...new Set(lines.map((line) => line.itemId))]
+  const itemIds = [...new Set(lines.flatMap((line) => (line.kit ? line.kit.components.map((component) => component.itemId) : [line.itemId])))]
   const warehouseIds = activeWarehouses.map((warehouse) => warehouse.id)
-  const context = { reservation, lines, items, warehouses, activeWarehouses }
+  const context = { reservation, lines, items, kits, warehouses, activeWarehouses }
   // Optimistic first: allocate from an unlocked read and take the hot stock-level locks last (inside postMovements,
   // whose conditional update still refuses any oversell). Only when another request won the race in between does
   // it roll back to the savepoint and allocate again under the locks.
@@ -199,27 +256,39 @@ type ReserveContext = {
   reservation: Reservation
   lines: AllocationLine[]
   items: Map<number, ItemRow>
+  kits: Map<number, Kit>
   warehouses: WarehouseRow[]
   activeWarehouses: AllocationWarehouse[]
 }
 
 /** Allocates against `available`, saves the document, event and expiry job, then raises `reserved` last. */
-async function reserveWith(req: PayloadRequest, { reservation, lines, items, warehouses, activeWarehouses }: ReserveContext, available: Map<string, bigint>): Promise<Reservation> {
+async function reserveWith(req: PayloadRequest, { reservation, lines, items, kits, warehouses, activeWarehouses }: ReserveContext, available: Map<string, bigint>): Promise<Reservation> {
   const result = allocate({ lines, warehouses: activeWarehouses, available, isSingleWarehouse: Boolean(reservation.singleWarehouse) })
-  if (!reservation.allowPartial) assertNoShortage(result, { lines, items, warehouses, available, isSingleWarehouse: Boolean(reservation.singleWarehouse) })
+  if (!reservation.allowPartial) assertNoShortage(result, { lines, items, warehouses, activeWarehouses, available, isSingleWarehouse: Boolean(reservation.singleWarehouse) })
 
-  const levelChanges: LevelChange[] = result.flatMap((line) => line.allocations.map((allocation) => ({ itemId: line.itemId, warehouseId: allocation.warehouseId, reserved: fromUnits(allocation.units) })))
+  const levelChanges: LevelChange[] = result.flatMap((line) =>
+    line.allocations.flatMap((allocation) =>
+      (allocation.components ?? [{ itemId: line.itemId, units: allocation.units }]).map(({ itemId, units }) => ({ itemId, warehouseId: allocation.warehouseId, reserved: fromUnits(units) })),
+    ),
+  )
   const totalReserved = result.reduce((sum, line) => sum + line.requested - line.shortage, 0n)
   const isComplete = result.every((line) => line.shortage === 0n)
   const status: ReservationStatus = totalReserved === 0n ? 'failed' : isComplete ? 'reserved' : 'partially-reserved'
   const codeOf = (warehouseId: number) => warehouses.find((warehouse) => warehouse.id === warehouseId)?.code ?? String(warehouseId)
-  const saved = await save(req, reservation, {
+  const saved = await writeReservedState(req, reservation, {
     status,
     lines: reservation.lines.map((line, index) => ({
       ...line,
+      bom: kits.get(line.item)?.bomId ?? null,
       reservedQuantity: Number(fromUnits(result[index].requested - result[index].shortage)),
       fulfilledQuantity: 0,
-      allocations: result[index].allocations.map((allocation) => ({ warehouse: allocation.warehouseId, quantity: Number(fromUnits(allocation.units)), fulfilledQuantity: 0, reason: allocation.reason })),
+      allocations: result[index].allocations.map((allocation) => ({
+        warehouse: allocation.warehouseId,
+        quantity: Number(fromUnits(allocation.units)),
+        fulfilledQuantity: 0,
+        reason: allocation.reason,
+        components: allocation.components?.map((component) => ({ item: component.itemId, sku: items.get(component.itemId)?.sku, quantity: Number(fromUnits(component.units)), fulfilledQuantity: 0 })) ?? null,
+      })),
     })),
     history: historyWith(req, reservation, status, status === 'failed' ? 'nothing available to reserve' : undefined),
   })
@@ -251,17 +320,24 @@ async function readAvailability(req: PayloadRequest, tenantId: number, itemIds: 
 
 function assertNoShortage(
   result: LineAllocation[],
-  context: { lines: AllocationLine[]; items: Map<number, ItemRow>; warehouses: WarehouseRow[]; available: Map<string, bigint>; isSingleWarehouse: boolean },
+  context: {
+    lines: AllocationLine[]
+    items: Map<number, ItemRow>
+    warehouses: WarehouseRow[]
+    activeWarehouses: AllocationWarehouse[]
+    available: Map<string, bigint>
+    isSingleWarehouse: boolean
+  },
 ) {
   const short = result.find((line) => line.shortage > 0n)
   if (!short) return
-  const pinnedId = context.lines[short.index].pinnedWarehouseId
+  const shortLine = context.lines[short.index]
+  const pinnedId = shortLine.pinnedWarehouseId
   const sameStock = context.lines.filter((line) => line.itemId === short.itemId && (pinnedId === null || line.pinnedWarehouseId === pinnedId))
   const requested = sameStock.reduce((sum, line) => sum + line.units, 0n)
-  let available = 0n
-  for (const [key, units] of context.available) {
-    if (pinnedId === null ? key.startsWith(`${short.itemId}|`) : key === `${short.itemId}|${pinnedId}`) available += units
-  }
+  // A kit is available as far as its components make it, warehouse by warehouse.
+  const candidates = pinnedId === null ? context.activeWarehouses : context.activeWarehouses.filter((warehouse) => warehouse.id === pinnedId)
+  const available = candidates.reduce((sum, warehouse) => sum + lineCapacity(shortLine, warehouse.id, context.available), 0n)
   const pinnedCode = context.warehouses.find((warehouse) => warehouse.id === pinnedId)?.code
   throw new InsufficientStockError(
     {
@@ -305,21 +381,27 @@ export async function fulfilReservation({ req, id, lines: requested }: { req: Pa
   if (takes.length === 0) throw new ValidationError('RESERVATION.NOTHING_TO_FULFIL', `Reservation ${reservation.id} has nothing left to fulfil.`, 'lines')
 
   const customerId = (await findSystemLocationId({ req, tenantId: reservation.tenant, warehouseId: null, kind: 'customer' }))!
+  const kitItems = await loadKitItems(req, reservation)
+  const issues = issuesFor(reservation, takes, kitItems)
   const movements: Movement[] = []
   const levelChanges: LevelChange[] = []
-  for (const take of takes) {
-    const line = reservation.lines[take.lineIndex]
-    const warehouseId = line.allocations![take.allocationIndex].warehouse
-    const quantity = fromUnits(take.units)
-    movements.push({
-      itemId: line.item,
-      quantity,
-      fromLocationId: (await findSystemLocationId({ req, tenantId: reservation.tenant, warehouseId, kind: 'internal' }))!,
-      toLocationId: customerId,
-      movementType: 'issue',
-      reference: reservation.externalOrderId || `reservation:${reservation.id}`,
-    })
-    levelChanges.push({ itemId: line.item, warehouseId, reserved: `-${quantity}` })
+  for (const issue of issues) {
+    const line = reservation.lines[issue.lineIndex]
+    const fromLocationId = (await findSystemLocationId({ req, tenantId: reservation.tenant, warehouseId: issue.warehouseId, kind: 'internal' }))!
+    for (const part of issue.parts) {
+      const quantity = fromUnits(part.units)
+      movements.push({
+        itemId: part.itemId,
+        quantity,
+        fromLocationId,
+        toLocationId: customerId,
+        movementType: 'issue',
+        reference: reservation.externalOrderId || `reservation:${reservation.id}`,
+        // A component issued for a kit line names the kit: the ledger entry points back at the line that consumed it.
+        reasonCode: part.itemId === line.item ? null : kitReasonCode(kitItems.get(line.item)?.sku ?? String(line.item), issue.lineIndex + 1),
+      })
+      levelChanges.push({ itemId: part.itemId, warehouseId: issue.warehouseId, reserved: `-${quantity}` })
+    }
   }
   await postMovements({
     req,
@@ -331,7 +413,7 @@ export async function fulfilReservation({ req, id, lines: requested }: { req: Pa
     pathPrefix: 'lines',
   })
 
-  const lines = applyTakes(reservation, takes)
+  const lines = applyIssues(reservation, issues)
   const isDone = lines.every((line) => Number(line.fulfilledQuantity ?? 0) >= Number(line.reservedQuantity ?? 0))
   const status: ReservationStatus = isDone ? 'fulfilled' : reservation.status
   const note = `fulfilled ${takes.map((take) => `${fromUnits(take.units)} of line ${take.lineIndex + 1}`).join(', ')}`
@@ -382,23 +464,70 @@ function takesFor(reservation: Reservation, requested: FulfilRequestLine[]): Tak
   return takes
 }
 
-function applyTakes(reservation: Reservation, takes: Take[]): StoredLine[] {
+/** Units of a line's item (or, for a kit line, of each component) leaving one allocation. */
+type Issue = { lineIndex: number; allocationIndex: number; warehouseId: number; units: bigint; parts: { itemId: number; units: bigint }[] }
+
+/** SKU and quantity step of the kit lines' items and of their components (nothing to read without kit lines). */
+async function loadKitItems(req: PayloadRequest, reservation: Reservation): Promise<Map<number, { sku: string; step: bigint }>> {
+  const kitLines = reservation.lines.filter((line) => (line.allocations ?? []).some((allocation) => allocation.components))
+  if (kitLines.length === 0) return new Map()
+  const ids = kitLines.flatMap((line) => [line.item, ...(line.allocations ?? []).flatMap((allocation) => (allocation.components ?? []).map((component) => component.item))])
+  const db = await transactionDb(req)
+  const { rows } = await db.execute<{ id: number; sku: string; unit_precision: string }>(
+    sql`SELECT id, sku, unit_precision::text FROM items WHERE tenant_id = ${reservation.tenant} AND id IN ${sqlList([0, ...new Set(ids)])}`,
+  )
+  return new Map(rows.map((row) => [Number(row.id), { sku: row.sku, step: stepOf(Number(row.unit_precision)) }]))
+}
+
+/**
+ * Groups the takes by allocation and works out what leaves stock: the line's item, or for a kit line each component's
+ * share of what the allocation reserved (proportional, rounded up to the component's precision; the last take
+ * issues exactly the rest, so a kit reservation never issues more or less of a component than it reserved).
+ */
+function issuesFor(reservation: Reservation, takes: Take[], kitItems: Map<number, { step: bigint }>): Issue[] {
+  const issues = new Map<string, Issue>()
+  for (const take of takes) {
+    const key = `${take.lineIndex}|${take.allocationIndex}`
+    const issue = issues.get(key) ?? { lineIndex: take.lineIndex, allocationIndex: take.allocationIndex, warehouseId: reservation.lines[take.lineIndex].allocations![take.allocationIndex].warehouse, units: 0n, parts: [] }
+    issue.units += take.units
+    issues.set(key, issue)
+  }
+  return [...issues.values()].map((issue) => {
+    const line = reservation.lines[issue.lineIndex]
+    const allocation = line.allocations![issue.allocationIndex]
+    if (!allocation.components) return { ...issue, parts: [{ itemId: line.item, units: issue.units }] }
+    const doneAfter = toUnits(allocation.fulfilledQuantity ?? 0) + issue.units
+    const parts = allocation.components.map((component) => {
+      const total = toUnits(component.quantity)
+      const share = proportionalUnits(total, doneAfter, toUnits(allocation.quantity), kitItems.get(component.item)?.step ?? 1n)
+      return { itemId: component.item, units: share - toUnits(component.fulfilledQuantity ?? 0) }
+    })
+    return { ...issue, parts: parts.filter((part) => part.units > 0n) }
+  })
+}
+
+function applyIssues(reservation: Reservation, issues: Issue[]): StoredLine[] {
   return reservation.lines.map((line, lineIndex) => {
     const allocations = (line.allocations ?? []).map((allocation, allocationIndex) => {
-      const units = takes.filter((take) => take.lineIndex === lineIndex && take.allocationIndex === allocationIndex).reduce((sum, take) => sum + take.units, 0n)
-      return { ...allocation, fulfilledQuantity: Number(fromUnits(toUnits(allocation.fulfilledQuantity ?? 0) + units)) }
+      const issue = issues.find((candidate) => candidate.lineIndex === lineIndex && candidate.allocationIndex === allocationIndex)
+      if (!issue) return allocation
+      const components = allocation.components?.map((component) => {
+        const units = issue.parts.find((part) => part.itemId === component.item)?.units ?? 0n
+        return { ...component, fulfilledQuantity: Number(fromUnits(toUnits(component.fulfilledQuantity ?? 0) + units)) }
+      })
+      return { ...allocation, fulfilledQuantity: Number(fromUnits(toUnits(allocation.fulfilledQuantity ?? 0) + issue.units)), ...(components ? { components } : {}) }
     })
-    const fulfilled = allocations.reduce((sum, allocation) => sum + toUnits(allocation.fulfilledQuantity), 0n)
+    const fulfilled = allocations.reduce((sum, allocation) => sum + toUnits(allocation.fulfilledQuantity ?? 0), 0n)
     return { ...line, allocations, fulfilledQuantity: Number(fromUnits(fulfilled)) }
   })
 }
 
 /** Returns every reserved-but-unfulfilled unit to available and closes the reservation as `to`. */
 async function releaseOutstanding(req: PayloadRequest, reservation: Reservation, to: 'released' | 'expired', eventType: string): Promise<Reservation> {
-  const levelChanges: LevelChange[] = outstandingTakes(reservation).map((take) => {
-    const line = reservation.lines[take.lineIndex]
-    return { itemId: line.item, warehouseId: line.allocations![take.allocationIndex].warehouse, reserved: `-${fromUnits(take.units)}` }
-  })
+  const issues = issuesFor(reservation, outstandingTakes(reservation), new Map())
+  const levelChanges: LevelChange[] = issues.flatMap((issue) =>
+    issue.parts.map((part) => ({ itemId: part.itemId, warehouseId: issue.warehouseId, reserved: `-${fromUnits(part.units)}` })),
+  )
   if (levelChanges.length > 0) {
     await postMovements({ req, tenantId: reservation.tenant, idempotencyKey: `reservation:${reservation.id}:${to}`, movements: [], levelChanges, source: { collection: slugs.reservations, id: reservation.id }, pathPrefix: 'lines' })
   }

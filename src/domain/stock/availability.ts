@@ -2,6 +2,7 @@ import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres/drizzle'
 
 import { sqlList, transactionDb } from '../../db/transaction'
+import { withKitAvailability } from '../boms/kitAvailability'
 import { ValidationError } from '../errors'
 
 export const MAX_AVAILABILITY_SKUS = 500
@@ -10,7 +11,16 @@ const QUANTITIES = ['onHand', 'available', 'reserved', 'quarantined', 'inTransit
 type Quantities = Record<(typeof QUANTITIES)[number], string>
 
 export type WarehouseAvailability = Quantities & { warehouseId: number; code: string; name: string; isActive: boolean; fulfilmentPriority: number }
-export type ItemAvailability = { itemId: number; sku: string; name: string; unit: string; warehouses: WarehouseAvailability[]; total: Quantities }
+export type ItemAvailability = {
+  itemId: number
+  sku: string
+  name: string
+  unit: string
+  warehouses: WarehouseAvailability[]
+  total: Quantities
+  /** Items with an active BOM: quantities are what the components make (docs/boms.md). */
+  kit?: { bomId: number; version: number; components: string[] }
+}
 export type AvailabilityResult = { items: ItemAvailability[]; unknownSkus: string[] }
 
 /**
@@ -39,8 +49,8 @@ export async function getAvailability({
   const quantity = (column: string) => sql.raw(`'${column}', trim_scale(coalesce(l.${column.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}, 0))::text`)
   const total = (column: string) => sql.raw(`'${column}', trim_scale(coalesce(sum(l.${column.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}) FILTER (WHERE w.active), 0))::text`)
   const fields = ['onHand', 'available', 'reserved', 'quarantined', 'inTransit', 'onOrder']
-  const { rows } = await db.execute<{ item_id: number; sku: string; name: string; base_unit: string; warehouses: WarehouseAvailability[]; total: Quantities }>(sql`
-    SELECT i.id AS item_id, i.sku, i.name, i.base_unit,
+  const { rows } = await db.execute<{ item_id: number; sku: string; name: string; base_unit: string; is_kit: boolean; warehouses: WarehouseAvailability[]; total: Quantities }>(sql`
+    SELECT i.id AS item_id, i.sku, i.name, i.base_unit, EXISTS (SELECT 1 FROM boms b WHERE b.output_item_id = i.id AND b.active) AS is_kit,
            coalesce(json_agg(json_build_object('warehouseId', w.id, 'code', w.code, 'name', w.name, 'isActive', w.active,
                     'fulfilmentPriority', w.fulfilment_priority, ${sql.join(fields.map(quantity), sql`, `)})
                     ORDER BY w.fulfilment_priority, w.code) FILTER (WHERE w.id IS NOT NULL AND ${isListed}), '[]') AS warehouses,
@@ -60,5 +70,6 @@ export async function getAvailability({
     total: row.total,
   }))
   const found = new Set(items.map((item) => item.sku))
-  return { items, unknownSkus: wanted.filter((sku) => !found.has(sku)) }
+  const hasKits = rows.some((row) => row.is_kit)
+  return { items: hasKits ? await withKitAvailability({ req, tenantId, items }) : items, unknownSkus: wanted.filter((sku) => !found.has(sku)) }
 }

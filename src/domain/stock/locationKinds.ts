@@ -45,5 +45,6 @@ export const ADJUSTMENT_REASONS = [
   { value: 'spoilage', label: 'Spoilage / waste' },
   { value: 'correction', label: 'Correction' },
   { value: 'opening-balance', label: 'Opening balance' },
+  { value: 'count-variance', label: 'Count variance' },
 ] as const
 export type AdjustmentReason = (typeof ADJUSTMENT_REASONS)[number]['value']

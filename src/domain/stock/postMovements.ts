@@ -2,12 +2,15 @@ import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres/drizzle'
 
 import { hasOpenTransaction, sqlList, transactionDb, type SqlExecutor } from '../../db/transaction'
+import { DEFAULT_COSTING_METHOD, type CostingMethod } from '../costing/methods'
 import { NotFoundError, ValidationError } from '../errors'
 import { contentHashOf, sha256, type EntryContent, type HashedEntryColumns } from '../ledger/entryHash'
+import { applyLotRules } from '../lots/lotRules'
+import { recordSerialMovements, resolveSerials } from '../lots/serials'
 import type { OutboxEvent } from '../outbox/writeOutboxEvents'
 import { fromUnits, toUnits } from './decimal'
 import { IdempotencyConflictError, InsufficientStockError } from './errors'
-import { levelEffect, type LocationKind, type MovementType } from './locationKinds'
+import { isVirtualKind, levelEffect, type LocationKind, type MovementType } from './locationKinds'
 import { normalizeDecimal, parseQuantity } from './quantity'
 
 export type Movement = {
@@ -20,6 +23,8 @@ export type Movement = {
   unitCost?: number | string | null
   reasonCode?: string | null
   reference?: string | null
+  /** Serial-tracked items: one serial per unit (taken from the location, oldest first, when a line leaving stock names none). */
+  serials?: string[] | null
 }
 
 /** Changes to the non-physical quantities of a stock level (no ledger entry): reservations, purchase orders. */
@@ -59,13 +64,13 @@ export type StockLevelRow = {
 
 export type PostingResult = { entries: PostedEntry[]; levels: StockLevelRow[]; isReplay: boolean }
 
-type ItemRow = { id: number; sku: string; unit_precision: string; base_unit: string; track_inventory: boolean; is_lot_tracked: boolean }
+type ItemRow = { id: number; sku: string; unit_precision: string; base_unit: string; track_inventory: boolean; is_lot_tracked: boolean; is_serial_tracked: boolean | null; costing_method: CostingMethod }
 type LocationRow = { id: number; kind: LocationKind; warehouse_id: number | null }
 type References = { items: Map<number, ItemRow>; locations: Map<number, LocationRow>; warehouseCodes: Map<number, string> }
 
 type Line = Omit<Movement, 'quantity' | 'unitCost'> & { quantity: string; units: bigint; unitCost: string | null; lotId: number | null; lineNo: number }
 type LevelField = 'onHand' | 'quarantined' | 'reserved' | 'inTransit' | 'onOrder'
-type LevelDelta = { itemId: number; warehouseId: number; delta: Record<LevelField, bigint> }
+type LevelDelta = { itemId: number; warehouseId: number; delta: Record<LevelField, bigint>; isCosted?: boolean }
 
 /**
  * The only writer of ledger entries, stock buckets and stock levels. Inside the caller's transaction it posts
@@ -85,7 +90,6 @@ export async function postMovements(input: PostMovementsInput): Promise<PostingR
 
   const refs = await loadReferences(db, tenantId, movements, levelChanges)
   const lines = movements.map((movement, index) => normalizeMovement(movement, index, refs, `${prefix}.${index}`))
-  const deltas = collectLevelDeltas(lines, levelChanges, refs, prefix)
   const requestHash = sha256(
     JSON.stringify({
       lines: lines.map(({ units: _units, ...line }) => line),
@@ -101,19 +105,25 @@ export async function postMovements(input: PostMovementsInput): Promise<PostingR
       return { entries: previous, levels: [], isReplay: true }
     }
   }
+  // Lots (FEFO picks, blocked lots) and serials are resolved after the replay check: a replay gets the first picks back.
+  const picked = await applyLotRules({ db, tenantId, lines, refs, prefix })
+  const serials = await resolveSerials({ db, tenantId, lines: picked, refs, prefix })
+  const deltas = collectLevelDeltas(picked, levelChanges, refs, prefix)
 
-  return postToDatabase(db, {
+  const posted = await postToDatabase(db, {
     tenantId,
     idempotencyKey,
     requestHash,
     occurredAt,
     actorId: actorIdOf(req),
     source,
-    lines,
+    lines: picked,
     deltas,
     refs,
     mayBreakReservations: input.mayBreakReservations ?? false,
   })
+  await recordSerialMovements({ db, tenantId, lines: picked, serials, entryIds: posted.entries.map((entry) => Number(entry.id)), refs })
+  return posted
 }
 
 function actorIdOf(req: PayloadRequest): number | null {
@@ -127,7 +137,8 @@ async function loadReferences(db: SqlExecutor, tenantId: number, movements: Move
   const changeWarehouseIds = ids(changes.map((row) => row.warehouseId))
   const { rows } = await db.execute<{ items: ItemRow[]; locations: LocationRow[]; warehouses: { id: number; code: string }[] }>(sql`
     SELECT
-      (SELECT coalesce(json_agg(i), '[]') FROM (SELECT id, sku, unit_precision, base_unit, track_inventory, is_lot_tracked
+      (SELECT coalesce(json_agg(i), '[]') FROM (SELECT id, sku, unit_precision, base_unit, track_inventory, is_lot_tracked, is_serial_tracked,
+          coalesce(costing_method::text, (SELECT settings_costing_method::text FROM tenants WHERE id = ${tenantId}), ${DEFAULT_COSTING_METHOD}) AS costing_method
           FROM items WHERE tenant_id = ${tenantId} AND id IN ${sqlList([0, ...itemIds])}) i) AS items,
       (SELECT coalesce(json_agg(l), '[]') FROM (SELECT id, kind, warehouse_id
           FROM locations WHERE tenant_id = ${tenantId} AND id IN ${sqlList([0, ...locationIds])}) l) AS locations,
@@ -151,7 +162,7 @@ function normalizeMovement(movement: Movement, index: number, refs: References, 
   if (!from) throw new NotFoundError(`Location ${movement.fromLocationId} does not exist in this tenant`, `${path}.fromLocation`)
   if (!to) throw new NotFoundError(`Location ${movement.toLocationId} does not exist in this tenant`, `${path}.toLocation`)
   if (from.id === to.id) throw new ValidationError('VALIDATION.SAME_LOCATION', 'A movement needs two different locations', path)
-  if (item.is_lot_tracked && !movement.lotId) throw new ValidationError('LOT.REQUIRED', `${item.sku} is lot-tracked: name the lot`, `${path}.lot`)
+  if (item.is_lot_tracked && !movement.lotId && isVirtualKind(from.kind)) throw new ValidationError('LOT.REQUIRED', `${item.sku} is lot-tracked: name the lot`, `${path}.lot`)
   const quantity = parseQuantity({ value: movement.quantity, precision: Number(item.unit_precision), unit: item.base_unit, path: `${path}.quantity` })
   const unitCost = movement.unitCost == null ? null : normalizeDecimal(movement.unitCost)
   if (unitCost?.startsWith('-')) throw new ValidationError('VALIDATION.UNIT_COST', 'Unit cost cannot be negative', `${path}.unitCost`)
@@ -167,6 +178,7 @@ function normalizeMovement(movement: Movement, index: number, refs: References, 
     reasonCode: movement.reasonCode ?? null,
     reference: movement.reference ?? null,
     lineNo: index + 1,
+    ...(movement.serials ? { serials: movement.serials.map(String) } : {}),
   }
 }
 
@@ -194,6 +206,9 @@ function collectLevelDeltas(lines: Line[], changes: LevelChange[], refs: Referen
       delta.quarantined += sign * BigInt(effect.quarantined) * line.units
       delta.inTransit += sign * BigInt(effect.inTransit) * line.units
     }
+    for (const warehouseId of costedWarehouses(line, refs)) {
+      if (warehouseId !== null) levelOf(line.itemId, warehouseId).isCosted = true
+    }
   }
   changes.forEach((change, index) => {
     const item = refs.items.get(Number(change.itemId))
@@ -206,7 +221,8 @@ function collectLevelDeltas(lines: Line[], changes: LevelChange[], refs: Referen
     if (change.onOrder !== undefined) delta.onOrder += toUnits(change.onOrder)
   })
   return [...levels.values()]
-    .filter((level) => Object.values(level.delta).some((value) => value !== 0n))
+    // A costed item × warehouse stays even with a net-zero delta: its lock guards the cost layers.
+    .filter((level) => level.isCosted || Object.values(level.delta).some((value) => value !== 0n))
     .sort((a, b) => a.itemId - b.itemId || a.warehouseId - b.warehouseId)
 }
 
@@ -293,10 +309,22 @@ async function postToDatabase(db: SqlExecutor, args: PostingArgs): Promise<Posti
   const entries = contents.map((content, index) => {
     const line = lines[index]
     const onHandDelta = (locationId: number, sign: bigint) => fromUnits(sign * BigInt(levelEffect(refs.locations.get(locationId)!.kind).onHand) * line.units)
-    return { ...content, content_hash: contentHashOf(content), from_on_hand_delta: onHandDelta(line.fromLocationId, -1n), to_on_hand_delta: onHandDelta(line.toLocationId, 1n) }
+    const [costFromWarehouse, costToWarehouse] = costedWarehouses(line, refs)
+    return {
+      ...content,
+      content_hash: contentHashOf(content),
+      from_on_hand_delta: onHandDelta(line.fromLocationId, -1n),
+      to_on_hand_delta: onHandDelta(line.toLocationId, 1n),
+      cost_from_warehouse: costFromWarehouse,
+      cost_to_warehouse: costToWarehouse,
+      cost_method: refs.items.get(line.itemId)!.costing_method,
+      is_found: line.reasonCode === 'found',
+    }
   })
   try {
-    const { rows } = await db.execute<{ posted: { levels: StockLevelRow[]; entries: Pick<PostedEntry, 'id' | 'hash' | 'qty_before_from' | 'qty_after_from' | 'qty_before_to' | 'qty_after_to'>[] } }>(
+    const { rows } = await db.execute<{
+      posted: { levels: StockLevelRow[]; entries: Pick<PostedEntry, 'id' | 'hash' | 'qty_before_from' | 'qty_after_from' | 'qty_before_to' | 'qty_after_to' | 'total_cost' | 'booked_at'>[] }
+    }>(
       sql`SELECT qm_post_stock(${args.tenantId}, ${args.occurredAt.toISOString()}, ${JSON.stringify(bucketDeltas)}::jsonb, ${JSON.stringify(levelDeltas)}::jsonb,
             ${JSON.stringify(entries)}::jsonb, ${JSON.stringify(adjustmentEvents(args.tenantId, contents, refs))}::jsonb) AS posted`,
     )
@@ -315,6 +343,16 @@ async function postToDatabase(db: SqlExecutor, args: PostingArgs): Promise<Posti
       warehouseId: shortage.warehouse,
     })
   }
+}
+
+/**
+ * The warehouses whose cost pool (internal + quarantine + transit) the line leaves and enters; null on a side that
+ * is virtual, and on both sides when the stock stays inside one warehouse (its cost does not move).
+ */
+function costedWarehouses(line: Line, refs: References): [number | null, number | null] {
+  const from = refs.locations.get(line.fromLocationId)!.warehouse_id
+  const to = refs.locations.get(line.toLocationId)!.warehouse_id
+  return from === to ? [null, null] : [from, to]
 }
 
 function entryContent(args: PostingArgs, line: Line): EntryContent {

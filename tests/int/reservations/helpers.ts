@@ -9,7 +9,11 @@ export async function setUpReservations(
     warehouses = ['WH-A'],
     items = [{ sku: 'SKU-1' }],
     stock = [],
-  }: { warehouses?: string[]; items?: { sku: string }[]; stock?: { item: number; warehouse: number; quantity: number }[] } = {},
+  }: {
+    warehouses?: string[]
+    items?: NonNullable<Parameters<typeof createStockFixture>[1]>['items']
+    stock?: { item: number; warehouse: number; quantity: number | string }[]
+  } = {},
 ) {
   const payload = await getTestPayload()
   const fixture = await createStockFixture(payload, { warehouses, items })

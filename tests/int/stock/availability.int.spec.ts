@@ -56,6 +56,34 @@ describe('availability API', () => {
     expect(response.body).toEqual({ items: [], unknownSkus: ['THEIRS'] })
   })
 
+  it('should answer the same availability over GraphQL, scoped to the caller’s tenant', async () => {
+    const { client } = await setUp()
+    const other = await setUp()
+    await other.payload.update({ collection: 'items', id: other.milk.id, data: { sku: 'THEIRS' } })
+    const query = `query($skus: [String!]!, $warehouse: String) { availability(skus: $skus, warehouse: $warehouse) {
+      items { sku warehouses { code onHand reserved available } total { onHand available reserved } } unknownSkus } }`
+    const response = await client.post('/api/graphql', { query, variables: { skus: ['BEANS', 'THEIRS'] } })
+    expect(response.status).toBe(200)
+    expect(response.body.errors).toBeUndefined()
+    const rest = (await client.get('/api/availability?sku=BEANS,THEIRS')).body
+    expect(response.body.data.availability).toEqual({
+      items: rest.items.map(({ sku, warehouses, total }: any) => ({
+        sku,
+        warehouses: warehouses.map(({ code, onHand, reserved, available }: any) => ({ code, onHand, reserved, available })),
+        total: { onHand: total.onHand, available: total.available, reserved: total.reserved },
+      })),
+      unknownSkus: ['THEIRS'],
+    })
+    expect(response.body.data.availability.items[0].total).toEqual({ onHand: '14', available: '13', reserved: '1' })
+    const cafe = await client.post('/api/graphql', { query, variables: { skus: ['BEANS'], warehouse: 'CAFE' } })
+    expect(cafe.body.data.availability.items[0].warehouses).toEqual([{ code: 'CAFE', onHand: '4', reserved: '1', available: '3' }])
+    const tooMany = await client.post('/api/graphql', { query, variables: { skus: Array.from({ length: 501 }, (_, index) => `S${index}`) } })
+    expect(tooMany.body.data).toBeNull()
+    expect(JSON.stringify(tooMany.body.errors)).toContain('At most 500 SKUs')
+    const anonymous = await fetch(`${api.url}/api/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables: { skus: ['BEANS'] } }) })
+    expect(JSON.stringify((await anonymous.json()).errors)).toContain('Log in or send an API key')
+  })
+
   it('should refuse bad requests with a code', async () => {
     const { client } = await setUp()
     expect((await client.get('/api/availability')).body.errors[0].code).toBe('VALIDATION.SKU_REQUIRED')

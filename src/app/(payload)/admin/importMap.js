@@ -26,11 +26,31 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItemStockPanel as ItemStockPanel_e3259c151abe487886a747c2641cfa0c } from '../../../components/ItemStockPanel'
+import { ItemScan as ItemScan_a90359da18c4a88061831b733edd234c } from '../../../components/ItemScan'
 import { AssignTenantFieldTrigger as AssignTenantFieldTrigger_1d0591e3cf4f332c83a86da13a0de59a } from '@payloadcms/plugin-multi-tenant/client'
 import { LocationTree as LocationTree_2e2f5826aac9b0cf212d4caa748759e0 } from '../../../components/LocationTree'
+import { LotTracePanel as LotTracePanel_7628aa048ebc6ac49e0111964064d596 } from '../../../components/TracePanel'
+import { ExpiringLots as ExpiringLots_fa81b81001f70fea10f7c0f1021d6e8a } from '../../../components/ExpiringLots'
+import { RecallSelectedLots as RecallSelectedLots_47c270378b5e2ff8b8a4c6446c9f6543 } from '../../../components/LotRecall'
+import { BulkActions as BulkActions_be894b74c84c679407bbc6b2d9716818 } from '../../../components/BulkActions'
 import { DocumentActions as DocumentActions_14130295b9628b49f6eb5f9031ef90a4 } from '../../../components/DocumentActions'
+import { VendorPerformance as VendorPerformance_c8803e314187a34dc953b8c699acdb26 } from '../../../components/VendorPerformance'
+import { ReceiveForm as ReceiveForm_1a2b0a1c04d651eb3d8d5296069084d3 } from '../../../components/ReceiveForm'
+import { CountingView as CountingView_d0e3e360e4103a85a82b21d80023b4cc } from '../../../components/CountingScreen'
+import { RecallTracePanel as RecallTracePanel_7628aa048ebc6ac49e0111964064d596 } from '../../../components/TracePanel'
+import { WebhookEndpointActions as WebhookEndpointActions_f02fae920c1c550dcbc672fea782c6ec } from '../../../components/WebhookEndpointActions'
+import { EventSourceActions as EventSourceActions_f02fae920c1c550dcbc672fea782c6ec } from '../../../components/WebhookEndpointActions'
+import { ImportPanel as ImportPanel_9c0533b75416a30d8894be5629ef3b93 } from '../../../components/CsvJobs/ImportPanel'
+import { ExportPanel as ExportPanel_a1de63c6d6f49ec988885c34c53b65b7 } from '../../../components/CsvJobs/ExportPanel'
+import { StockMatrixNavLink as StockMatrixNavLink_8ff20c07f110738d9977d8f5f9473fac } from '../../../components/StockMatrix'
+import { WarehouseReportsNavLink as WarehouseReportsNavLink_c762506cff213a79e4283cd352e7433b } from '../../../components/WarehouseReports'
+import { ReportsNavLink as ReportsNavLink_78a77e07a3b5f506c3351f9b5268a158 } from '../../../components/Reports/NavLink'
+import { DashboardHome as DashboardHome_9a680279bc487e655cb510fd8d9dadff } from '../../../components/Dashboard'
 import { TenantSelector as TenantSelector_d6d5f193a167989e2ee7d14202901e62 } from '@payloadcms/plugin-multi-tenant/rsc'
 import { TenantSelectionProvider as TenantSelectionProvider_d6d5f193a167989e2ee7d14202901e62 } from '@payloadcms/plugin-multi-tenant/rsc'
+import { StockMatrixView as StockMatrixView_8ff20c07f110738d9977d8f5f9473fac } from '../../../components/StockMatrix'
+import { WarehouseReportsView as WarehouseReportsView_c762506cff213a79e4283cd352e7433b } from '../../../components/WarehouseReports'
+import { ReportsView as ReportsView_cd92c21c4ce3679687c245242d1c6396 } from '../../../components/Reports'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -63,10 +83,30 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/components/ItemStockPanel#ItemStockPanel": ItemStockPanel_e3259c151abe487886a747c2641cfa0c,
+  "/components/ItemScan#ItemScan": ItemScan_a90359da18c4a88061831b733edd234c,
   "@payloadcms/plugin-multi-tenant/client#AssignTenantFieldTrigger": AssignTenantFieldTrigger_1d0591e3cf4f332c83a86da13a0de59a,
   "/components/LocationTree#LocationTree": LocationTree_2e2f5826aac9b0cf212d4caa748759e0,
+  "/components/TracePanel#LotTracePanel": LotTracePanel_7628aa048ebc6ac49e0111964064d596,
+  "/components/ExpiringLots#ExpiringLots": ExpiringLots_fa81b81001f70fea10f7c0f1021d6e8a,
+  "/components/LotRecall#RecallSelectedLots": RecallSelectedLots_47c270378b5e2ff8b8a4c6446c9f6543,
+  "/components/BulkActions#BulkActions": BulkActions_be894b74c84c679407bbc6b2d9716818,
   "/components/DocumentActions#DocumentActions": DocumentActions_14130295b9628b49f6eb5f9031ef90a4,
+  "/components/VendorPerformance#VendorPerformance": VendorPerformance_c8803e314187a34dc953b8c699acdb26,
+  "/components/ReceiveForm#ReceiveForm": ReceiveForm_1a2b0a1c04d651eb3d8d5296069084d3,
+  "/components/CountingScreen#CountingView": CountingView_d0e3e360e4103a85a82b21d80023b4cc,
+  "/components/TracePanel#RecallTracePanel": RecallTracePanel_7628aa048ebc6ac49e0111964064d596,
+  "/components/WebhookEndpointActions#WebhookEndpointActions": WebhookEndpointActions_f02fae920c1c550dcbc672fea782c6ec,
+  "/components/WebhookEndpointActions#EventSourceActions": EventSourceActions_f02fae920c1c550dcbc672fea782c6ec,
+  "/components/CsvJobs/ImportPanel#ImportPanel": ImportPanel_9c0533b75416a30d8894be5629ef3b93,
+  "/components/CsvJobs/ExportPanel#ExportPanel": ExportPanel_a1de63c6d6f49ec988885c34c53b65b7,
+  "/components/StockMatrix#StockMatrixNavLink": StockMatrixNavLink_8ff20c07f110738d9977d8f5f9473fac,
+  "/components/WarehouseReports#WarehouseReportsNavLink": WarehouseReportsNavLink_c762506cff213a79e4283cd352e7433b,
+  "/components/Reports/NavLink#ReportsNavLink": ReportsNavLink_78a77e07a3b5f506c3351f9b5268a158,
+  "/components/Dashboard#DashboardHome": DashboardHome_9a680279bc487e655cb510fd8d9dadff,
   "@payloadcms/plugin-multi-tenant/rsc#TenantSelector": TenantSelector_d6d5f193a167989e2ee7d14202901e62,
   "@payloadcms/plugin-multi-tenant/rsc#TenantSelectionProvider": TenantSelectionProvider_d6d5f193a167989e2ee7d14202901e62,
+  "/components/StockMatrix#StockMatrixView": StockMatrixView_8ff20c07f110738d9977d8f5f9473fac,
+  "/components/WarehouseReports#WarehouseReportsView": WarehouseReportsView_c762506cff213a79e4283cd352e7433b,
+  "/components/Reports#ReportsView": ReportsView_cd92c21c4ce3679687c245242d1c6396,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

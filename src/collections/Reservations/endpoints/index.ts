@@ -3,6 +3,7 @@ import { sql } from '@payloadcms/db-postgres/drizzle'
 
 import { hasRoleInTenant, type TenantAwareUser } from '../../../access/tenantMembership'
 import { jsonEndpoint, type HandlerArgs } from '../../../api/endpoint'
+import { RESERVATION_RESULT } from '../../../api/openapi/schemas'
 import { resolveTenantId } from '../../../api/tenantContext'
 import { transactionDb } from '../../../db/transaction'
 import { ForbiddenError, NotFoundError, ValidationError } from '../../../domain/errors'
@@ -38,6 +39,24 @@ async function tenantOfReservation({ req, params }: HandlerArgs): Promise<number
 const createReservationEndpoint = jsonEndpoint({
   method: 'post',
   path: '/',
+  openapi: {
+    summary: 'Create a reservation: reserves its lines at once (allocation by fulfilment priority)',
+    requestBody: {
+      type: 'object',
+      required: ['lines'],
+      properties: {
+        tenant: { type: 'integer' },
+        externalOrderId: { type: 'string' },
+        channel: { enum: ['web', 'app', 'pos', 'marketplace', 'other'] },
+        allowPartial: { type: 'boolean' },
+        singleWarehouse: { type: 'boolean' },
+        expiresAt: { type: 'string', format: 'date-time' },
+        lines: { type: 'array', minItems: 1, items: { type: 'object', required: ['item', 'quantity'], properties: { item: { type: 'integer' }, quantity: { type: 'number' }, warehouse: { type: 'integer' } } } },
+      },
+    },
+    responses: { 201: { description: 'Created and reserved', schema: { type: 'object', properties: { doc: RESERVATION_RESULT, message: { type: 'string' } } } } },
+    errorCodes: ['STOCK.INSUFFICIENT', 'RESERVATION.EXPIRES_AT', 'RESERVATION.SINGLE_WAREHOUSE_CONFLICT', 'VALIDATION.PRECISION', 'BOM.CYCLE'],
+  },
   idempotency: { scope: 'reservations.create', tenantIdOf: tenantOfNewReservation },
   handler: async ({ req, body }) => {
     if (!body || typeof body !== 'object' || Array.isArray(body)) throw new ValidationError('VALIDATION.BODY', 'Send the reservation as a JSON object.')
@@ -51,18 +70,26 @@ export const reservationEndpoints: Endpoint[] = [
   jsonEndpoint({
     method: 'post',
     path: '/:id/confirm',
+    openapi: { summary: 'Confirm a reservation (order placed): reserved → allocated', responses: { 200: { description: 'The reservation', schema: RESERVATION_RESULT } }, errorCodes: ['RESERVATION.INVALID_TRANSITION', 'RESERVATION.EXPIRED'] },
     idempotency: { scope: 'reservations.confirm', tenantIdOf: tenantOfReservation },
     handler: ({ req, params }) => confirmReservation({ req, id: Number(params.id) }),
   }),
   jsonEndpoint({
     method: 'post',
     path: '/:id/fulfil',
+    openapi: {
+      summary: 'Fulfil a reservation (shipped / sold), all or some lines: issues the stock to the customer',
+      requestBody: { type: 'object', properties: { lines: { type: 'array', items: { type: 'object', properties: { line: { type: 'string' }, item: { type: 'integer' }, quantity: { type: 'number' }, warehouse: { type: 'integer' } } } } } },
+      responses: { 200: { description: 'The reservation', schema: RESERVATION_RESULT } },
+      errorCodes: ['RESERVATION.INVALID_TRANSITION', 'RESERVATION.EXPIRED', 'RESERVATION.OVER_FULFIL', 'RESERVATION.NOTHING_TO_FULFIL'],
+    },
     idempotency: { scope: 'reservations.fulfil', tenantIdOf: tenantOfReservation },
     handler: ({ req, params, body }) => fulfilReservation({ req, id: Number(params.id), lines: (body as { lines?: never } | null)?.lines }),
   }),
   jsonEndpoint({
     method: 'post',
     path: '/:id/release',
+    openapi: { summary: 'Release a reservation (order cancelled): returns what is not yet fulfilled to available', responses: { 200: { description: 'The reservation', schema: RESERVATION_RESULT } }, errorCodes: ['RESERVATION.INVALID_TRANSITION'] },
     idempotency: { scope: 'reservations.release', tenantIdOf: tenantOfReservation },
     handler: ({ req, params }) => releaseReservation({ req, id: Number(params.id) }),
   }),

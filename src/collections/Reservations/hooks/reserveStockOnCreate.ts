@@ -9,5 +9,5 @@ import { reserveReservation } from '../../../domain/reservations/workflow'
  */
 export const reserveStockOnCreate: CollectionAfterChangeHook = async ({ doc, operation, req }) => {
   if (operation !== 'create') return doc
-  return reserveReservation({ req, id: Number(doc.id) })
+  return reserveReservation({ req, doc })
 }

@@ -9,6 +9,7 @@ import { slugs } from '../../slugs'
 export const tenantUsageEndpoint: Endpoint = {
   path: '/:id/usage',
   method: 'get',
+  custom: { openapi: { summary: 'API calls of the tenant by day in a month', query: { month: { description: 'YYYY-MM; default: this month in the tenant’s time zone' } } } },
   handler: async (req) => {
     if (!req.user) throw new DomainError('AUTH.UNAUTHORIZED', 'Log in or send an API key.', 401)
     const id = String(req.routeParams?.id)

@@ -30,6 +30,7 @@ const noStore = { 'cache-control': 'no-store' }
 export const rotateApiKeyEndpoint: Endpoint = {
   path: '/:id/rotate-api-key',
   method: 'post',
+  custom: { openapi: { summary: 'Issue a new API key for the user (shown this once; the old one stops working)' } },
   handler: async (req) => {
     const target = await loadManagedUser(req)
     const apiKey = crypto.randomBytes(32).toString('base64url')
@@ -43,6 +44,7 @@ export const rotateApiKeyEndpoint: Endpoint = {
 export const revokeApiKeyEndpoint: Endpoint = {
   path: '/:id/revoke-api-key',
   method: 'post',
+  custom: { openapi: { summary: 'Revoke the user’s API key' } },
   handler: async (req) => {
     const target = await loadManagedUser(req)
     await req.payload.update({ collection: slugs.users, id: target.id, data: { enableAPIKey: false, apiKey: null }, depth: 0, req, overrideAccess: true })
