@@ -49,8 +49,8 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          // Webhook delivery runs in a pass of its own, before the other serial specs: after the CSV specs its
-          // delivery waits timed out in full runs while it passes alone (cause not found yet).
+          // Webhook delivery runs in a pass of its own on a database of its own (scripts/test.ts): its attempts are
+          // timed, and other files' endpoints and queued jobs would be ahead of its own.
           name: 'int-webhooks',
           include: WEBHOOK_INT,
           globalSetup: ['tests/int/globalSetup.ts'],

@@ -53,8 +53,16 @@ export async function startJobRuntime({
     if (isWorking) {
       const options = { batchSize: 1, ...(job.pollingIntervalSeconds ? { pollingIntervalSeconds: job.pollingIntervalSeconds } : {}) }
       for (let index = 0; index < (job.concurrency ?? 1); index++) {
-        const workerId = await boss.work(job.queue, options, async ([pgJob]) => {
-          return job.handle({ payload, data: (pgJob.data ?? {}) as object, jobId: pgJob.id })
+        // pg-boss fetches once per polling interval unless notified: a worker that has just handled a job is
+        // notified so it fetches the next one at once; only an idle worker waits out the interval. Without this a
+        // queue ran at most concurrency / interval jobs a second (16/s for webhook deliveries) however short the jobs.
+        let workerId = ''
+        workerId = await boss.work(job.queue, options, async ([pgJob]) => {
+          try {
+            return await job.handle({ payload, data: (pgJob.data ?? {}) as object, jobId: pgJob.id })
+          } finally {
+            boss.notifyWorker(workerId)
+          }
         })
         workerIds.set(job.queue, [...(workerIds.get(job.queue) ?? []), workerId])
       }

@@ -14,13 +14,6 @@ import { messageIdOf, webhookBodyOf, type OutboxRow } from './webhookBody'
 
 /** How long a claimed attempt may take before the sweeper assumes its worker died and tries again. */
 const ATTEMPT_LEASE = '2 minutes'
-/**
- * While an earlier event of the same aggregate awaits its first attempt (usually on a sibling worker, for a few
- * milliseconds) a first attempt waits in process, checking every ORDER_POLL_MS for up to ORDER_WAIT_MS, then is
- * put back on the queue.
- */
-const ORDER_POLL_MS = 10
-const ORDER_WAIT_MS = 1_000
 
 type Claimed = {
   id: number
@@ -36,34 +29,30 @@ type Claimed = {
   previous_secret_expires_at: string | null
 }
 
-export type DeliveryOutcome = 'succeeded' | 'retrying' | 'failed' | 'cancelled' | 'deferred' | 'skipped'
+export type DeliveryOutcome = 'succeeded' | 'retrying' | 'failed' | 'cancelled' | 'skipped'
 
 async function requeue(req: PayloadRequest, job: DeliveryJob, startAfter: Date) {
   await enqueueInTransaction({ req, queue: WEBHOOK_DELIVERY_QUEUE, data: job, startAfter })
 }
 
-/** An earlier event of the same aggregate for the same endpoint still awaits its first attempt. */
-async function hasEarlierFirstAttemptWaiting(req: PayloadRequest, deliveryId: number): Promise<boolean> {
+/**
+ * The earliest delivery of the same endpoint and aggregate as `deliveryId` (itself included) still awaiting its first
+ * attempt, or null when `deliveryId` no longer awaits one.
+ */
+async function firstInLine(req: PayloadRequest, deliveryId: number): Promise<number | null> {
   const db = await transactionDb(req)
-  const { rows } = await db.execute(sql`
-    SELECT 1 FROM webhook_deliveries d JOIN webhook_deliveries self ON self.id = ${deliveryId}
-     WHERE d.endpoint_id = self.endpoint_id AND d.aggregate_key = self.aggregate_key AND d.event_id < self.event_id
-       AND d.status = 'pending' AND d.attempt_count = 0 AND self.attempt_count = 0 LIMIT 1`)
-  return rows.length > 0
+  const { rows } = await db.execute<{ id: number }>(sql`
+    SELECT d.id FROM webhook_deliveries d JOIN webhook_deliveries self ON self.id = ${deliveryId}
+     WHERE d.endpoint_id = self.endpoint_id AND d.aggregate_key = self.aggregate_key AND d.event_id <= self.event_id
+       AND d.status = 'pending' AND d.attempt_count = 0 AND self.status = 'pending' AND self.attempt_count = 0
+     ORDER BY d.event_id LIMIT 1`)
+  return rows[0] ? Number(rows[0].id) : null
 }
 
-/**
- * Claims attempt `attempt` of a pending delivery in its own short transaction (a duplicate job finds nothing to
- * claim). First attempts keep the order of one aggregate's events per endpoint: while an earlier one is still
- * waiting for its first attempt, this one is put back briefly.
- */
+/** Claims attempt `attempt` of a pending delivery in its own short transaction (a duplicate job finds nothing to claim). */
 async function claim(req: PayloadRequest, { deliveryId, attempt }: DeliveryJob): Promise<{ claimed: Claimed | null; outcome?: DeliveryOutcome }> {
   return withTransaction(req, async () => {
     const db = await transactionDb(req)
-    if (attempt === 1 && (await hasEarlierFirstAttemptWaiting(req, deliveryId))) {
-      await requeue(req, { deliveryId, attempt }, new Date(Date.now() + 10 * ORDER_POLL_MS))
-      return { claimed: null, outcome: 'deferred' }
-    }
     const { rows } = await db.execute<Claimed>(sql`
       UPDATE webhook_deliveries d SET attempt_count = ${attempt}, last_attempt_at = now(), next_attempt_at = now() + ${ATTEMPT_LEASE}::interval, updated_at = now()
         FROM webhook_endpoints e
@@ -129,12 +118,22 @@ async function disableEndpoint(req: PayloadRequest, claimed: Claimed, reason: st
  * secrets, re-check the URL's addresses and POST to the checked one, then record the attempt. 2xx succeeds; 410
  * disables the endpoint; anything else queues the next attempt on the retry schedule (never before Retry-After),
  * or, after the last one, fails the delivery and disables the endpoint.
+ *
+ * First attempts go out in event order per endpoint and aggregate: when earlier events of the same aggregate still
+ * await their first attempt, this job sends those first (their own jobs then find them claimed and skip), so no
+ * worker ever waits for another job and one slow or dead endpoint cannot park the queue's workers.
  */
 export async function deliverWebhook({ payload, job }: { payload: Payload; job: DeliveryJob }): Promise<{ outcome: DeliveryOutcome; status?: number | null }> {
   const req = await createLocalReq({}, payload)
-  for (let waited = 0; job.attempt === 1 && waited < ORDER_WAIT_MS && (await hasEarlierFirstAttemptWaiting(req, job.deliveryId)); waited += ORDER_POLL_MS) {
-    await new Promise((resolve) => setTimeout(resolve, ORDER_POLL_MS))
+  if (job.attempt === 1) {
+    for (let first = await firstInLine(req, job.deliveryId); first !== null && first !== job.deliveryId; first = await firstInLine(req, job.deliveryId)) {
+      await attemptDelivery(req, { deliveryId: first, attempt: 1 })
+    }
   }
+  return attemptDelivery(req, job)
+}
+
+async function attemptDelivery(req: PayloadRequest, job: DeliveryJob): Promise<{ outcome: DeliveryOutcome; status?: number | null }> {
   const { claimed, outcome } = await claim(req, job)
   if (!claimed) return { outcome: outcome! }
   const result = await attemptOnce(req, claimed)

@@ -342,14 +342,14 @@ export const FIXTURES: Record<string, Fixture> = {
     return Number(rows[0].id)
   }),
   'webhook-endpoints': {
-    build: ({ tenantId, marker }) => ({ tenant: tenantId, url: 'http://127.0.0.1:9/hook', description: marker, eventTypes: ['*'] }),
+    build: ({ tenantId, marker }) => ({ tenant: tenantId, url: 'http://127.0.0.1:9/hook', description: marker, eventTypes: ['*'], active: false }),
     patch: { description: 'pwned' },
   },
   'webhook-deliveries': {
     build: ({ tenantId, marker }) => ({ tenant: tenantId, eventId: 1, eventType: marker, status: 'pending', attemptCount: 0 }),
     patch: { status: 'succeeded' },
     create: async ({ payload, tenantId, marker }) => {
-      const endpoint = await payload.create({ collection: 'webhook-endpoints', data: { tenant: tenantId, url: 'http://127.0.0.1:9/hook', eventTypes: ['*'] } as any, overrideAccess: true })
+      const endpoint = await payload.create({ collection: 'webhook-endpoints', data: { tenant: tenantId, url: 'http://127.0.0.1:9/hook', eventTypes: ['*'], active: false } as any, overrideAccess: true })
       const { rows } = await payload.db.pool.query(
         `INSERT INTO webhook_deliveries (tenant_id, endpoint_id, event_id, event_type, "trigger", status, attempt_count, attempts, created_at, updated_at)
          VALUES ($1, $2, 1, $3, 'event', 'succeeded', 1, '[]'::jsonb, now(), now()) RETURNING id`,
