@@ -1,18 +1,17 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { once } from 'node:events'
 import { createLocalReq, type Payload } from 'payload'
 
 import { slugs } from '../../collections/slugs'
 import { type SqlExecutor, withTransaction } from '../../db/transaction'
 import { tenantIdOf } from '../../hooks/tenantIdOf'
 import { csvLine } from '../csv/cells'
-import { queryBatches } from '../csv/cursor'
 import { csvSettings } from '../csv/settings'
 import { DomainError, ValidationError } from '../errors'
 import { notifyUsers } from '../notifications/notifyUsers'
 import { exportKindOf } from './kinds'
+import { writeCsvFile } from './writeCsvFile'
 import type { ExportFilters } from './kinds/types'
 
 export const EXPORTS_QUEUE = 'exports.run'
@@ -31,14 +30,17 @@ const idOf = (value: number | { id: number } | null | undefined) => (value && ty
 
 export const exportFilePath = (tenantId: number, fileName: string) => path.join(csvSettings().exportsDir, String(tenantId), fileName)
 
+/** The database the app's pool connects to, for the export's writer process. */
+const connectionStringOf = (payload: Payload) => String((payload.db as unknown as { poolOptions: { connectionString: string } }).poolOptions.connectionString)
+
 export function filtersOf(job: Pick<ExportJobDoc, 'filters'>): ExportFilters {
   return { warehouseId: idOf(job.filters?.warehouse ?? null), category: job.filters?.category ?? null, from: job.filters?.from ?? null, to: job.filters?.to ?? null }
 }
 
 /**
- * The `exports.run` job: streams the kind's rows from a database cursor into a CSV file (constant memory, the
- * write stream's backpressure respected), updating progress as it goes, then marks the job done with its expiry
- * and mails the requester a link. A retry after a crash starts the file again.
+ * The `exports.run` job: streams the kind's rows from a database cursor into a CSV file in a writer process of its
+ * own (writeCsvFile: constant, capped memory; the write stream's backpressure respected), updating progress as it
+ * goes, then marks the job done with its expiry and mails the requester a link. A retry after a crash starts the file again.
  */
 export async function runExportJob({ payload, exportJobId }: { payload: Payload; exportJobId: number }): Promise<string> {
   const job = (await payload.findByID({ collection: slugs.exportJobs, id: exportJobId, depth: 0, overrideAccess: true, disableErrors: true })) as unknown as ExportJobDoc | null
@@ -55,26 +57,20 @@ export async function runExportJob({ payload, exportJobId }: { payload: Payload;
     const filePath = exportFilePath(tenantId, fileName)
     await fs.promises.mkdir(path.dirname(filePath), { recursive: true })
     await update({ status: 'running', startedAt: new Date().toISOString(), rowsTotal, rowsWritten: 0, percent: 0 })
-    const out = fs.createWriteStream(filePath)
-    const textColumns = kind.columns.map((column) => column.isText)
-    let rowsWritten = 0
-    let lastProgressAt = Date.now()
-    try {
-      out.write(csvLine(kind.columns.map((column) => column.header)))
-      for await (const batch of queryBatches<Record<string, string | null>>(payload, query)) {
-        const chunk = batch.map((row) => csvLine(kind.columns.map((column) => row[column.header]), textColumns)).join('')
-        if (!out.write(chunk)) await once(out, 'drain')
-        rowsWritten += batch.length
-        if (Date.now() - lastProgressAt > 1_000) {
-          lastProgressAt = Date.now()
-          const { rows: state } = await payload.db.pool.query('UPDATE export_jobs SET rows_written = $2, percent = $3 WHERE id = $1 RETURNING status', [job.id, rowsWritten, rowsTotal ? Math.floor((rowsWritten / rowsTotal) * 100) : 0])
-          if (state[0]?.status === 'cancelled') break
-        }
-      }
-    } finally {
-      out.end()
-      await once(out, 'close')
-    }
+    const { rowsWritten } = await writeCsvFile(
+      {
+        connectionString: connectionStringOf(payload),
+        text: query.text,
+        values: query.values,
+        headers: kind.columns.map((column) => column.header),
+        textColumns: kind.columns.map((column) => column.isText),
+        filePath,
+      },
+      async (written) => {
+        const { rows: state } = await payload.db.pool.query('UPDATE export_jobs SET rows_written = $2, percent = $3 WHERE id = $1 RETURNING status', [job.id, written, rowsTotal ? Math.floor((written / rowsTotal) * 100) : 0])
+        return state[0]?.status === 'cancelled' ? 'stop' : 'continue'
+      },
+    )
     const current = await payload.findByID({ collection: slugs.exportJobs, id: job.id, depth: 0, overrideAccess: true })
     if ((current as { status: string }).status === 'cancelled') {
       await fs.promises.rm(filePath, { force: true })
