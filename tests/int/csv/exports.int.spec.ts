@@ -1,4 +1,6 @@
 import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import Papa from 'papaparse'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -7,6 +9,7 @@ import { slugs } from '../../../src/collections/slugs'
 import { expireExportFiles } from '../../../src/domain/exports/maintenance'
 import { exportFilePath } from '../../../src/domain/exports/runExportJob'
 import { startDueExports } from '../../../src/domain/exports/schedules'
+import { writeCsvFile } from '../../../src/domain/exports/writeCsvFile'
 import { startJobRuntime, type JobRuntime } from '../../../src/jobs/runtime'
 import { apiClient, loginToken } from '../../helpers/api'
 import { startApiServer } from '../../helpers/httpServer'
@@ -233,5 +236,34 @@ describe('CSV tenancy and limits', { timeout: 240_000 }, () => {
     expect(template.status).toBe(200)
     expect(String(template.body.raw).split('\r\n')[0]).toBe('sku,warehouse,location,lot,expiry_date,quantity,unit_cost')
     expect((await a.client.get('/api/import-jobs/templates/nope')).status).toBe(404)
+  })
+})
+
+describe('CSV export writer process', () => {
+  const spec = (text: string, filePath: string) => ({ connectionString: process.env.DATABASE_URL!, text, values: [], headers: ['n', 'label'], textColumns: [false, true], filePath })
+  const tempFile = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'qm-writer-')), 'out.csv')
+
+  it('should write the header and every row of the query, text cells neutralised', async () => {
+    const filePath = tempFile()
+    const result = await writeCsvFile(spec(`SELECT g AS n, CASE WHEN g = 2 THEN '=SUM(A1)' ELSE 'row ' || g END AS label FROM generate_series(1, 3) g`, filePath), async () => 'continue')
+    expect(result).toEqual({ rowsWritten: 3, isStopped: false })
+    expect(fs.readFileSync(filePath, 'utf8')).toBe(`n,label\r\n1,row 1\r\n2,'=SUM(A1)\r\n3,row 3\r\n`)
+  })
+
+  it('should end the writer process when told to stop, long before the query is exhausted', async () => {
+    const filePath = tempFile()
+    let calls = 0
+    const result = await writeCsvFile(spec(`SELECT g AS n, 'row ' || g AS label FROM generate_series(1, 20000000) g`, filePath), async () => {
+      calls += 1
+      return 'stop'
+    })
+    expect(result.isStopped).toBe(true)
+    expect(calls).toBe(1)
+    expect(result.rowsWritten).toBeGreaterThan(0)
+    expect(result.rowsWritten).toBeLessThan(20_000_000)
+  })
+
+  it('should reject with the message of the database when the query fails', async () => {
+    await expect(writeCsvFile(spec('SELECT * FROM no_such_table', tempFile()), async () => 'continue')).rejects.toThrow(/export writer: relation "no_such_table" does not exist/)
   })
 })
