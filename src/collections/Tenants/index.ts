@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { accessRule } from '../../access/accessFor'
 import { isSuperAdminField } from '../../access/isSuperAdminField'
+import { prepareTenantDeletion } from '../../domain/tenancy/tenantDeletion'
 import { validateCurrency, validateSlug, validateTimeZone } from '../../domain/tenancy/validation'
 import { forgetTenantUsageState } from '../../domain/usage/tenantUsageState'
 import { COSTING_METHODS, DEFAULT_COSTING_METHOD } from '../../domain/costing/methods'
@@ -24,7 +25,11 @@ export const Tenants: CollectionConfig = {
     delete: accessRule('settings', 'delete', { tenantField: 'id' }),
   },
   custom: { accessArea: 'settings' },
-  hooks: { beforeChange: [pinCostingMethodOfItemsWithHistory], afterChange: [createVirtualLocations, ({ doc }) => forgetTenantUsageState(doc.id)] },
+  hooks: {
+    beforeChange: [pinCostingMethodOfItemsWithHistory],
+    beforeDelete: [({ req, id }) => prepareTenantDeletion(req, Number(id))],
+    afterChange: [createVirtualLocations, ({ doc }) => forgetTenantUsageState(doc.id)],
+  },
   endpoints: [tenantUsageEndpoint],
   fields: [
     { name: 'name', type: 'text', required: true },
