@@ -4,6 +4,8 @@ import path from 'node:path'
 export type CsvWriterSpec = { connectionString: string; text: string; values: unknown[]; headers: string[]; textColumns: boolean[]; filePath: string }
 export type CsvWriterMessage = { type: 'progress' | 'done'; rowsWritten: number } | { type: 'error'; message: string }
 
+const WRITER_SCRIPT = 'src/domain/exports/csvWriterProcess.ts'
+
 /** Heap of the writer process: it holds one cursor batch at a time (QM_EXPORT_WRITER_HEAP_MB, default 96). */
 const writerHeapMb = () => Number(process.env.QM_EXPORT_WRITER_HEAP_MB || 96)
 
@@ -16,7 +18,8 @@ const writerHeapMb = () => Number(process.env.QM_EXPORT_WRITER_HEAP_MB || 96)
  */
 export function writeCsvFile(spec: CsvWriterSpec, onProgress: (rowsWritten: number) => Promise<'continue' | 'stop'>): Promise<{ rowsWritten: number; isStopped: boolean }> {
   return new Promise((resolve, reject) => {
-    const child = fork(path.resolve(process.cwd(), 'src/domain/exports/csvWriterProcess.ts'), [], {
+    // Not bundled: Next would try to resolve the forked file as a module; it is run from the checkout by tsx.
+    const child = fork(path.resolve(/* turbopackIgnore: true */ process.cwd(), WRITER_SCRIPT), [], {
       execArgv: ['--import', 'tsx', `--max-old-space-size=${writerHeapMb()}`],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     })
