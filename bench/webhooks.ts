@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { createLocalReq } from 'payload'
 
 import { withTransaction } from '../src/db/transaction'
+import { writeOutboxEvents } from '../src/domain/outbox/writeOutboxEvents'
 import { findSystemLocationId } from '../src/domain/stock/locations'
 import { postMovements } from '../src/domain/stock/postMovements'
 import { bootBenchPayload, numberArgument, percentile, round } from './lib'
@@ -11,10 +12,13 @@ import { bootBenchPayload, numberArgument, percentile, round } from './lib'
  * npm run bench:webhooks — latency from the commit of a stock posting to the first delivery attempt of its
  * `inventory.stock_level_changed` webhook at a local receiver (127.0.0.1), through the real path: outbox row in the
  * posting transaction → outbox poller → pg-boss `webhooks.deliver` → signed HTTP POST. Postings are paced (one every
- * --interval ms, default 50) so the figure is latency, not a backlog. Options: --events N (default 200).
+ * --interval ms, default 50) so the figure is latency, not a backlog. Then a backlog of --backlog N (default 2000) events
+ * for another tenant's dead endpoint: its first attempts per second and how long a healthy tenant's event waits behind
+ * it. Options: --events N (default 200).
  */
 const EVENTS = numberArgument('events', 200)
 const INTERVAL_MS = numberArgument('interval', 50)
+const BACKLOG = numberArgument('backlog', 2000)
 const log = (message: string) => console.log(`[bench:webhooks] ${message}`)
 
 process.env.WEBHOOKS_ALLOW_LOOPBACK = 'true'
@@ -63,6 +67,39 @@ try {
   console.log(`bench: webhook_events_delivered=${latencies.length}`)
   console.log(`bench: webhook_first_attempt_p50_ms=${round(percentile(latencies, 0.5), 0)}`)
   console.log(`bench: webhook_first_attempt_p95_ms=${round(percentile(latencies, 0.95), 0)}`)
+
+  // A noisy neighbour: another tenant's endpoint is down (connection refused) with BACKLOG events queued for it; one
+  // event of the first tenant is committed right after. How fast the dead endpoint's first attempts drain, and how
+  // long the healthy tenant's event waits behind them (deliveries share one FIFO queue).
+  const noisy = await payload.create({ collection: 'tenants', data: { name: 'Noisy', slug: 'bench-noisy' } as any })
+  const deadPort = await new Promise<number>((resolve) => {
+    const probe = http.createServer().listen(0, '127.0.0.1', () => {
+      const { port: free } = probe.address() as AddressInfo
+      probe.close(() => resolve(free))
+    })
+  })
+  const dead = await payload.create({ collection: 'webhook-endpoints', data: { tenant: Number(noisy.id), url: `http://127.0.0.1:${deadPort}/hook`, eventTypes: ['*'] } as any })
+  const backlogReq = await createLocalReq({}, payload)
+  await withTransaction(backlogReq, () =>
+    writeOutboxEvents({ req: backlogReq, events: Array.from({ length: BACKLOG }, (_, index) => ({ tenantId: Number(noisy.id), eventType: 'bench.backlog', aggregateKey: `order:${index}`, payload: { index } })) }),
+  )
+  const backlogAt = performance.now()
+  const behindKey = 'behind-backlog'
+  const behindReq = await createLocalReq({}, payload)
+  await withTransaction(behindReq, () =>
+    postMovements({ req: behindReq, tenantId, idempotencyKey: behindKey, movements: [{ itemId: Number(item.id), quantity: 1, fromLocationId: supplierId, toLocationId: stockId, movementType: 'receipt' }] }),
+  )
+  committedAt.set(behindKey, performance.now())
+  const attempted = async () => Number((await payload.db.pool.query(`SELECT count(*)::int AS n FROM webhook_deliveries WHERE endpoint_id = $1 AND attempt_count > 0`, [dead.id])).rows[0].n)
+  const backlogDeadline = Date.now() + 120_000
+  while ((await attempted()) < BACKLOG && Date.now() < backlogDeadline) await new Promise((resolve) => setTimeout(resolve, 100))
+  const drainedS = (performance.now() - backlogAt) / 1000
+  const firstAttempts = await attempted()
+  while (!firstAttemptAt.has(behindKey) && Date.now() < backlogDeadline) await new Promise((resolve) => setTimeout(resolve, 20))
+  const behindMs = firstAttemptAt.has(behindKey) ? firstAttemptAt.get(behindKey)! - committedAt.get(behindKey)! : NaN
+  log(`backlog: ${firstAttempts} of ${BACKLOG} first attempts to a dead endpoint in ${round(drainedS)} s; another tenant's event waited ${round(behindMs)} ms`)
+  console.log(`bench: webhook_backlog_first_attempts_per_s=${round(firstAttempts / drainedS, 0)}`)
+  console.log(`bench: webhook_first_attempt_behind_backlog_ms=${round(behindMs, 0)}`)
 } finally {
   await jobs.stop()
   await new Promise((resolve) => receiver.close(resolve))
