@@ -14,7 +14,7 @@ export const OUTBOX_DISPATCH_BATCH = 200
 const notInstalled = (queue: string) => new Error(`${queue}: the job queue is not installed in this database (start the app or npm run worker once)`)
 
 /** A fan-out's jobs in one statement. */
-async function enqueueMany(req: PayloadRequest, jobs: { queue: string; data: object }[]): Promise<void> {
+async function enqueueMany(req: PayloadRequest, jobs: { queue: string; data: object; priority?: number }[]): Promise<void> {
   if (!(await enqueueManyInTransaction({ req, jobs }))) throw notInstalled(jobs[0]?.queue ?? 'outbox')
 }
 
@@ -36,20 +36,47 @@ export async function activeEndpointsOf(req: PayloadRequest, tenantIds: number[]
   return docs.map((doc) => ({ id: Number(doc.id), tenant: Number(doc.tenant), eventTypes: (doc.eventTypes as string[] | null) ?? [] }))
 }
 
+/**
+ * Pending deliveries per endpoint (counted up to 10,000), read in the caller's transaction.
+ */
+async function pendingDeliveriesOf(req: PayloadRequest, endpointIds: number[]): Promise<Map<number, number>> {
+  const db = await transactionDb(req)
+  const { rows } = await db.execute<{ id: number; pending: number }>(sql`
+    SELECT e.id, (SELECT count(*) FROM (SELECT 1 FROM webhook_deliveries d WHERE d.endpoint_id = e.id AND d.status = 'pending' LIMIT 10000) AS backlog)::int AS pending
+      FROM unnest(${`{${endpointIds.join(',')}}`}::int[]) AS e(id)`)
+  return new Map(rows.map((row) => [Number(row.id), Number(row.pending)]))
+}
+
+/**
+ * Queue priority of a first attempt, from its endpoint's backlog: 0 below 100 pending deliveries, then one step lower
+ * per tenfold (−1 from 100, −2 from 1,000, −3 from 10,000). Deliveries share one queue; this keeps an endpoint that
+ * is down (or slow) with thousands of events queued from holding up every other endpoint's next event. The order of
+ * one aggregate's events is kept by the delivery itself (first in line goes first), not by queue order.
+ */
+export const deliveryPriority = (pending: number) => (pending < 100 ? 0 : -Math.min(3, Math.floor(Math.log10(pending)) - 1))
+
 /** Inserts pending deliveries of the events to the endpoints and queues their first attempts, in the caller's transaction. */
 export async function queueDeliveries(req: PayloadRequest, pairs: { event: OutboxRow; endpointId: number }[], trigger: DeliveryTrigger): Promise<number[]> {
   if (pairs.length === 0) return []
   const db = await transactionDb(req)
+  const pending = await pendingDeliveriesOf(req, [...new Set(pairs.map((pair) => pair.endpointId))])
   const values = pairs.map(
     ({ event, endpointId }) =>
       sql`(${event.tenant_id}, ${endpointId}, ${event.id}, ${event.event_type}, ${event.aggregate_key}, ${trigger}, 'pending', 0, now(), '[]'::jsonb, now(), now())`,
   )
-  const { rows } = await db.execute<{ id: number }>(
+  const { rows } = await db.execute<{ id: number; endpoint_id: number }>(
     sql`INSERT INTO webhook_deliveries (tenant_id, endpoint_id, event_id, event_type, aggregate_key, "trigger", status, attempt_count, next_attempt_at, attempts, created_at, updated_at)
-        VALUES ${sql.join(values, sql`, `)} RETURNING id`,
+        VALUES ${sql.join(values, sql`, `)} RETURNING id, endpoint_id`,
   )
   const ids = rows.map((row) => Number(row.id))
-  await enqueueMany(req, ids.map((deliveryId) => ({ queue: WEBHOOK_DELIVERY_QUEUE, data: { deliveryId, attempt: 1 } satisfies DeliveryJob })))
+  const jobs = rows.map((row) => {
+    const deliveryId = Number(row.id)
+    const endpointId = Number(row.endpoint_id)
+    const backlog = pending.get(endpointId) ?? 0
+    pending.set(endpointId, backlog + 1)
+    return { queue: WEBHOOK_DELIVERY_QUEUE, data: { deliveryId, attempt: 1 } satisfies DeliveryJob, priority: deliveryPriority(backlog) }
+  })
+  await enqueueMany(req, jobs)
   return ids
 }
 

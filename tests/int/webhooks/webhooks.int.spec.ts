@@ -265,6 +265,32 @@ describe('webhook delivery', () => {
     expect(invalid.body.errors[0].code).toBe('WEBHOOK.REPLAY_RANGE')
   })
 
+  it('should not queue another endpoint’s next event behind an endpoint that is down with a backlog', async () => {
+    const payload = await getTestPayload()
+    const down = await setUpTenantAdmin(api)
+    const closed = await startReceiver()
+    await closed.close()
+    const deadEndpoint = await createEndpoint(down, closed.url)
+    const BACKLOG = 1_000
+    const req = await createLocalReq({}, payload)
+    await withTransaction(req, () =>
+      writeOutboxEvents({ req, events: Array.from({ length: BACKLOG }, (_, index) => ({ tenantId: down.tenantId, eventType: 'test.backlog', aggregateKey: `order:${index}`, payload: { index } })) }),
+    )
+    const healthy = await setUpTenantAdmin(api)
+    const hook = await receiver()
+    await createEndpoint(healthy, hook.url)
+    await emit(healthy.tenantId, 'test.healthy')
+    await waitFor(() => hook.received.length >= 1, { what: 'the healthy endpoint’s delivery', timeoutMs: 60_000 })
+    const { rows } = await payload.db.pool.query(`SELECT count(*)::int AS attempted FROM webhook_deliveries WHERE endpoint_id = $1 AND attempt_count > 0`, [deadEndpoint.id])
+    expect(rows[0].attempted).toBeLessThan(BACKLOG)
+    const { rows: jobs } = await payload.db.pool.query(
+      `SELECT priority, count(*)::int AS n FROM pgboss.job WHERE name = 'webhooks.deliver' AND (data->>'attempt')::int = 1
+          AND (data->>'deliveryId')::int IN (SELECT id FROM webhook_deliveries WHERE endpoint_id = $1) GROUP BY priority ORDER BY priority DESC`,
+      [deadEndpoint.id],
+    )
+    expect(jobs).toEqual([{ priority: 0, n: 100 }, { priority: -1, n: 900 }])
+  }, 120_000)
+
   it('should keep the tenant’s deliveries and re-sends to itself', async () => {
     const one = await setUpTenantAdmin(api)
     const other = await setUpTenantAdmin(api)
