@@ -5,12 +5,14 @@ import type { SqlPool } from '../../db/sqlPool'
 export const CURSOR_BATCH_ROWS = 2_000
 
 /**
- * A query's rows in batches through a server-side cursor (DECLARE … CURSOR / FETCH) on one pooled connection,
+ * A query's rows in batches through a server-side cursor (DECLARE … CURSOR / FETCH) on one connection of the pool
+ * (Payload's, or a plain pg Pool),
  * in a read-only repeatable-read transaction: one consistent snapshot and constant memory whatever the row
  * count; the next FETCH waits until the consumer asks for more (backpressure).
  */
-export async function* queryBatches<Row>(payload: Payload, { text, values }: { text: string; values: unknown[] }): AsyncGenerator<Row[]> {
-  const client = await (payload.db.pool as unknown as SqlPool).connect()
+export async function* queryBatches<Row>(source: Payload | SqlPool, { text, values }: { text: string; values: unknown[] }): AsyncGenerator<Row[]> {
+  const pool = 'db' in source ? (source.db.pool as unknown as SqlPool) : source
+  const client = await pool.connect()
   let isOpen = false
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')

@@ -3,30 +3,27 @@ import { once } from 'node:events'
 import pg from 'pg'
 
 import { csvLine } from '../csv/cells'
-import { CURSOR_BATCH_ROWS } from '../csv/cursor'
+import type { SqlPool } from '../../db/sqlPool'
+import { queryBatches } from '../csv/cursor'
 import type { CsvWriterMessage, CsvWriterSpec } from './writeCsvFile'
 
 /**
  * The child process of writeCsvFile: receives one spec over IPC, streams the query's rows from a server-side
- * cursor (read-only repeatable-read snapshot) into the file, reports progress about once a second and exits.
+ * cursor (queryBatches: one read-only repeatable-read snapshot) into the file, reports progress about once a
+ * second and exits.
  * It holds nothing but the batch in hand, so its heap stays small; it never loads Payload.
  */
 const send = (message: CsvWriterMessage) => new Promise<void>((resolve) => process.send!(message, () => resolve()))
 
 process.once('message', async (spec: CsvWriterSpec) => {
-  const client = new pg.Client({ connectionString: spec.connectionString, application_name: 'quartermaster-export' })
+  const pool = new pg.Pool({ connectionString: spec.connectionString, max: 1, application_name: 'quartermaster-export' })
   try {
-    await client.connect()
-    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
-    await client.query(`DECLARE qm_csv_cursor NO SCROLL CURSOR FOR ${spec.text}`, spec.values)
     const out = fs.createWriteStream(spec.filePath)
     let rowsWritten = 0
     let reportedAt = Date.now()
     try {
       out.write(csvLine(spec.headers))
-      for (;;) {
-        const { rows } = await client.query<Record<string, string | null>>(`FETCH ${CURSOR_BATCH_ROWS} FROM qm_csv_cursor`)
-        if (rows.length === 0) break
+      for await (const rows of queryBatches<Record<string, string | null>>(pool as unknown as SqlPool, { text: spec.text, values: spec.values })) {
         const chunk = rows.map((row) => csvLine(spec.headers.map((header) => row[header]), spec.textColumns)).join('')
         if (!out.write(chunk)) await once(out, 'drain')
         rowsWritten += rows.length
@@ -39,7 +36,6 @@ process.once('message', async (spec: CsvWriterSpec) => {
       out.end()
       await once(out, 'close')
     }
-    await client.query('COMMIT')
     await send({ type: 'done', rowsWritten })
     process.exit(0)
   } catch (error) {
