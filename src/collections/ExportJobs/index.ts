@@ -2,12 +2,11 @@ import fs from 'node:fs'
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 
 import { accessFromMatrix } from '../../access/accessFor'
-import { canInTenant } from '../../access/canInTenant'
-import type { TenantAwareUser } from '../../access/tenantMembership'
 import { jsonEndpoint } from '../../api/endpoint'
 import { csvDownload } from '../../domain/csv/cursor'
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors'
-import { EXPORT_KINDS, exportKindOf } from '../../domain/exports/kinds'
+import { ConflictError, NotFoundError } from '../../domain/errors'
+import { cancelExport, findOwnExport, prepareNewExport } from '../../domain/exports/actions'
+import { EXPORT_KINDS } from '../../domain/exports/kinds'
 import { EXPORTS_QUEUE, exportFilePath } from '../../domain/exports/runExportJob'
 import { createdByField } from '../../fields/createdBy'
 import { serverOnly } from '../../fields/serverOnly'
@@ -18,36 +17,11 @@ import { slugs } from '../slugs'
 
 const sidebar = { readOnly: true, position: 'sidebar' as const }
 
-/** Checks kind, rights and filters of a new export (the warehouse filter must be the tenant's own). */
-const prepareExportJob: CollectionBeforeChangeHook = async ({ data, operation, req }) => {
-  if (operation !== 'create') return data
-  const kind = exportKindOf(data.kind)
-  if (!kind) throw new ValidationError('EXPORT.UNKNOWN_KIND', `Unknown export kind "${data.kind}"`, 'kind')
-  const tenantId = tenantIdOf(data)
-  if (req.user && !canInTenant({ user: req.user as TenantAwareUser, tenantId, area: kind.access.area, action: kind.access.action })) {
-    throw new ForbiddenError(`Your role cannot export ${kind.label.toLowerCase()}.`)
-  }
-  const warehouse = data.filters?.warehouse
-  if (warehouse) {
-    const doc = await req.payload.findByID({ collection: slugs.warehouses, id: typeof warehouse === 'object' ? warehouse.id : warehouse, depth: 0, req, overrideAccess: true, disableErrors: true })
-    if (!doc || tenantIdOf(doc as any) !== tenantId) throw new ValidationError('EXPORT.FILTER_INVALID', 'The warehouse filter must be a warehouse of this tenant.', 'filters.warehouse')
-  }
-  if (data.filters?.from && data.filters?.to && new Date(data.filters.from) > new Date(data.filters.to)) {
-    throw new ValidationError('EXPORT.FILTER_INVALID', '"from" must be before "to".', 'filters.from')
-  }
-  return { ...data, status: 'queued', rowsWritten: 0, percent: 0 }
-}
+const prepareExportJob: CollectionBeforeChangeHook = ({ data, operation, req }) => (operation === 'create' ? prepareNewExport(req, data) : data)
 
 const enqueueExportRun: CollectionAfterChangeHook = async ({ doc, operation, req }) => {
   if (operation === 'create') await enqueueInTransaction({ req, queue: EXPORTS_QUEUE, data: { exportJobId: Number(doc.id) } })
   return doc
-}
-
-async function findOwn(req: Parameters<Parameters<typeof jsonEndpoint>[0]['handler']>[0]['req'], id: string | undefined) {
-  const numeric = Number(id)
-  const doc = Number.isInteger(numeric) ? await req.payload.findByID({ collection: slugs.exportJobs, id: numeric, depth: 0, overrideAccess: false, user: req.user, disableErrors: true, req }) : null
-  if (!doc) throw new NotFoundError(`Export ${id} not found`)
-  return doc as unknown as { id: number; tenant: number; status: string; fileName?: string | null; kind: string }
 }
 
 /**
@@ -67,7 +41,7 @@ export const ExportJobs: CollectionConfig = {
       path: '/:id/download',
       openapi: { summary: 'Download a finished export’s CSV' },
       handler: async ({ req, params }) => {
-        const job = await findOwn(req, params.id)
+        const job = await findOwnExport(req, params.id)
         if (job.status !== 'done' || !job.fileName) throw new ConflictError('EXPORT.NOT_READY', `Export #${job.id} is ${job.status}; there is no file to download.`)
         const filePath = exportFilePath(tenantIdOf(job as any), job.fileName)
         if (!fs.existsSync(filePath)) throw new NotFoundError(`The file of export #${job.id} is gone (expired or deleted).`)
@@ -78,12 +52,7 @@ export const ExportJobs: CollectionConfig = {
       method: 'post',
       path: '/:id/cancel',
       openapi: { summary: 'Cancel an export' },
-      handler: async ({ req, params }) => {
-        const job = await findOwn(req, params.id)
-        if (!canInTenant({ user: req.user as TenantAwareUser, tenantId: tenantIdOf(job as any), area: 'exports', action: 'create' })) throw new ForbiddenError()
-        if (!['queued', 'running'].includes(job.status)) throw new ConflictError('EXPORT.INVALID_TRANSITION', `Export #${job.id} is ${job.status}; it cannot be cancelled.`)
-        return req.payload.update({ collection: slugs.exportJobs, id: job.id, data: { status: 'cancelled', finishedAt: new Date().toISOString() }, req, overrideAccess: true, depth: 0 })
-      },
+      handler: ({ req, params }) => cancelExport(req, params.id),
     }),
   ],
   fields: [

@@ -29,6 +29,17 @@ export function allowedImportActions(user: TenantAwareUser | null | undefined, d
   return (Object.keys(IMPORT_ACTIONS) as ImportAction[]).filter((action) => IMPORT_ACTIONS[action].includes(doc.status))
 }
 
+/** A new import starts queued; the caller must be allowed to change what the kind imports (items → catalogue…). */
+export function prepareNewImport(req: PayloadRequest, data: Record<string, any>): Record<string, any> {
+  const kind = importKindOf(data.kind)
+  if (!kind) throw new ValidationError('IMPORT.UNKNOWN_KIND', `Unknown import kind "${data.kind}"`, 'kind')
+  const tenantId = tenantIdOf(data)
+  if (req.user && !canInTenant({ user: req.user as TenantAwareUser, tenantId, area: kind.access.area, action: kind.access.action })) {
+    throw new ForbiddenError(`Your role cannot import ${kind.label.toLowerCase()} in this tenant.`)
+  }
+  return { ...data, status: 'queued', rowsProcessed: 0, percent: 0, committedChunks: 0 }
+}
+
 /** Locks the job, checks that the caller sees it (another tenant's job is "not found") and may run its kind. */
 async function loadForAction(req: PayloadRequest, id: number, action: ImportAction) {
   if (!Number.isInteger(id)) throw new NotFoundError(`Import ${id} not found`)
