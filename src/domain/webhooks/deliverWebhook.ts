@@ -49,6 +49,23 @@ async function firstInLine(req: PayloadRequest, deliveryId: number): Promise<num
   return rows[0] ? Number(rows[0].id) : null
 }
 
+/**
+ * While another worker is sending the first attempt of an earlier event of the same aggregate (claimed, not yet
+ * recorded), a first attempt waits for it, checking every IN_FLIGHT_POLL_MS for at most IN_FLIGHT_WAIT_MS, so
+ * receivers get one aggregate's events in order; a receiver slower than that may see them overlap.
+ */
+const IN_FLIGHT_POLL_MS = 10
+const IN_FLIGHT_WAIT_MS = 2_000
+
+async function hasEarlierFirstAttemptInFlight(req: PayloadRequest, deliveryId: number): Promise<boolean> {
+  const db = await transactionDb(req)
+  const { rows } = await db.execute(sql`
+    SELECT 1 FROM webhook_deliveries d JOIN webhook_deliveries self ON self.id = ${deliveryId}
+     WHERE d.endpoint_id = self.endpoint_id AND d.aggregate_key = self.aggregate_key AND d.event_id < self.event_id
+       AND d.status = 'pending' AND d.attempt_count = 1 AND jsonb_array_length(d.attempts) = 0 AND self.attempt_count = 0 LIMIT 1`)
+  return rows.length > 0
+}
+
 /** Claims attempt `attempt` of a pending delivery in its own short transaction (a duplicate job finds nothing to claim). */
 async function claim(req: PayloadRequest, { deliveryId, attempt }: DeliveryJob): Promise<{ claimed: Claimed | null; outcome?: DeliveryOutcome }> {
   return withTransaction(req, async () => {
@@ -121,13 +138,17 @@ async function disableEndpoint(req: PayloadRequest, claimed: Claimed, reason: st
  *
  * First attempts go out in event order per endpoint and aggregate: when earlier events of the same aggregate still
  * await their first attempt, this job sends those first (their own jobs then find them claimed and skip), so no
- * worker ever waits for another job and one slow or dead endpoint cannot park the queue's workers.
+ * worker waits for a job still in the queue; it waits only, briefly, for an earlier first attempt another worker is
+ * sending at that moment.
  */
 export async function deliverWebhook({ payload, job }: { payload: Payload; job: DeliveryJob }): Promise<{ outcome: DeliveryOutcome; status?: number | null }> {
   const req = await createLocalReq({}, payload)
   if (job.attempt === 1) {
     for (let first = await firstInLine(req, job.deliveryId); first !== null && first !== job.deliveryId; first = await firstInLine(req, job.deliveryId)) {
       await attemptDelivery(req, { deliveryId: first, attempt: 1 })
+    }
+    for (let waited = 0; waited < IN_FLIGHT_WAIT_MS && (await hasEarlierFirstAttemptInFlight(req, job.deliveryId)); waited += IN_FLIGHT_POLL_MS) {
+      await new Promise((resolve) => setTimeout(resolve, IN_FLIGHT_POLL_MS))
     }
   }
   return attemptDelivery(req, job)
