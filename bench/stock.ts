@@ -11,13 +11,15 @@ import { bootBenchPayload, numberArgument, percentile, rawSqlCeiling, round, run
  * (a) raw SQL: BEGIN; INSERT ledger row; conditional UPDATE of one stock row; COMMIT.
  * (b) postMovements through the Local API (a Payload request and transaction), same SKU, same run.
  * Then availability (one SKU, a 500-SKU batch) with 100k items × 5 warehouses, before and after 1M more ledger rows.
- * Options: --seconds N per load level (default 5), --items N (default 100000), --skip-engine (availability only).
+ * Options: --seconds N per load level (default 5), --items N (default 100000), --skip-engine (availability only),
+ * --skip-availability (engine only).
  */
 const SECONDS = numberArgument('seconds', 5)
 const ITEMS = numberArgument('items', 100_000)
 const CLIENTS = [1, 8, 32]
 const log = (message: string) => console.log(`[bench:stock] ${message}`)
 
+class SkipRest extends Error {}
 const { payload, database, close } = await bootBenchPayload()
 const figures: Record<string, number> = {}
 
@@ -63,6 +65,7 @@ try {
     figures[`stock_engine_p99_ms_c${clients}`] = round(engineResult.p99Ms)
   }
   await ceiling.close()
+  if (process.argv.includes('--skip-availability')) throw new SkipRest()
 
   log(`loading ${ITEMS} items × 5 warehouses …`)
   const pool = payload.db.pool
@@ -105,6 +108,8 @@ try {
   figures.availability_batch500_p99_ms = round(before.batchP99)
   figures.availability_p99_ms_after_growth = round(after.singleP99)
   figures.availability_batch500_p99_ms_after_growth = round(after.batchP99)
+} catch (error) {
+  if (!(error instanceof SkipRest)) throw error
 } finally {
   await close()
 }

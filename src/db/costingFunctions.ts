@@ -35,7 +35,7 @@ BEGIN
   IF p_method = 'fifo' THEN
     WITH open AS (
       SELECT id, remaining, remaining_value, unit_cost, received_at, sum(remaining) OVER (ORDER BY id) - remaining AS before
-        FROM cost_layers WHERE item_id = p_item AND warehouse_id = p_warehouse AND method = 'fifo' AND remaining > 0),
+        FROM cost_layers WHERE item_id = p_item AND warehouse_id = p_warehouse AND method = 'fifo' AND is_open),
     take AS (
       SELECT id, unit_cost, received_at, least(remaining, p_quantity - before) AS q,
              CASE WHEN remaining <= p_quantity - before THEN remaining_value ELSE (p_quantity - before) * unit_cost END AS v

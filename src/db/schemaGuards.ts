@@ -1,6 +1,6 @@
 import type { postgresAdapter } from '@payloadcms/db-postgres'
 import { sql } from '@payloadcms/db-postgres/drizzle'
-import { check, index, unique, uniqueIndex } from '@payloadcms/db-postgres/drizzle/pg-core'
+import { boolean, check, index, unique, uniqueIndex } from '@payloadcms/db-postgres/drizzle/pg-core'
 
 type PostgresSchemaHook = NonNullable<Parameters<typeof postgresAdapter>[0]['afterSchemaInit']>[number]
 
@@ -54,10 +54,14 @@ export const addSchemaGuards: PostgresSchemaHook = ({ schema, extendTable }) => 
   })
   extendTable({
     table: tables.cost_layers,
+    // Kept by the database; it changes only when a layer empties or refills. The open-layer index filters on it rather
+    // than on `remaining`, which every issue changes: an indexed (or index-predicate) column that changes rules out a
+    // HOT update, and the open layer of a busy item is rewritten on every issue.
+    columns: { isOpen: boolean('is_open').generatedAlwaysAs(sql`"remaining" > 0`) },
     extraConfig: (t: any) => ({
       cost_layers_non_negative: check('cost_layers_non_negative', sql`${t.remaining} >= 0 AND ${t.remainingValue} >= 0`),
       // FIFO consumes the open layers of one item × warehouse in id order; exhausted layers stay for history.
-      cost_layers_open: index('cost_layers_open').on(t.item, t.warehouse, t.id).where(sql`${t.remaining} > 0`),
+      cost_layers_open: index('cost_layers_open').on(t.item, t.warehouse, t.id).where(sql`${t.isOpen}`),
     }),
   })
   extendTable({

@@ -162,7 +162,7 @@ BEGIN
     END IF;
     after_from := (running->>from_key)::numeric;
     after_to := (running->>to_key)::numeric;
-    entry_id := nextval(pg_get_serial_sequence('ledger_entries', 'id'));
+    entry_id := nextval('ledger_entries_id_seq'::regclass);
     booked_at := date_trunc('milliseconds', greatest(p_occurred_at, clock_timestamp()));
     entry_cost := qm_cost_movement(p_tenant, entry_id, booked_at, e);
     INSERT INTO ledger_entries (id, total_cost, booked_at, tenant_id, item_id, lot_id, quantity, from_location_id, to_location_id, from_warehouse_id, to_warehouse_id,
@@ -189,6 +189,34 @@ BEGIN
   RETURN jsonb_build_object('levels', levels_out, 'entries', entries_out);
 END $$`)
 
+/**
+ * The first round trip of a posting: takes its idempotency lock (when it has a key: postings with ledger lines), then
+ * returns what postMovements validates against — the items, locations and warehouses it names — and the request hash
+ * already posted under the key, if any (a replay or a conflicting reuse). One call with cached plans instead of
+ * three planned queries.
+ */
+DATABASE_TRIGGERS_SQL.push(`CREATE OR REPLACE FUNCTION qm_begin_posting(p_tenant integer, p_key text, p_items integer[], p_locations integer[],
+  p_warehouses integer[], p_default_costing text)
+RETURNS jsonb LANGUAGE plpgsql AS $$
+BEGIN
+  IF p_key IS NOT NULL THEN
+    PERFORM pg_advisory_xact_lock(hashtextextended('ledger:' || p_tenant || ':' || p_key, 0));
+  END IF;
+  RETURN jsonb_build_object(
+    'items', (SELECT coalesce(jsonb_agg(jsonb_build_object('id', i.id, 'sku', i.sku, 'unit_precision', i.unit_precision,
+                'base_unit', i.base_unit, 'track_inventory', i.track_inventory, 'is_lot_tracked', i.is_lot_tracked,
+                'is_serial_tracked', i.is_serial_tracked,
+                'costing_method', coalesce(i.costing_method::text, t.settings_costing_method::text, p_default_costing))), '[]')
+                FROM items i JOIN tenants t ON t.id = i.tenant_id WHERE i.tenant_id = p_tenant AND i.id = ANY (p_items)),
+    'locations', (SELECT coalesce(jsonb_agg(jsonb_build_object('id', l.id, 'kind', l.kind, 'warehouse_id', l.warehouse_id)), '[]')
+                FROM locations l WHERE l.tenant_id = p_tenant AND l.id = ANY (p_locations)),
+    'warehouses', (SELECT coalesce(jsonb_agg(jsonb_build_object('id', w.id, 'code', w.code)), '[]') FROM warehouses w
+                WHERE w.tenant_id = p_tenant
+                  AND (w.id = ANY (p_warehouses) OR w.id IN (SELECT warehouse_id FROM locations WHERE id = ANY (p_locations)))),
+    'posted_request_hash', CASE WHEN p_key IS NOT NULL THEN
+                (SELECT request_hash FROM ledger_entries WHERE tenant_id = p_tenant AND idempotency_key = p_key ORDER BY line_no LIMIT 1) END);
+END $$`)
+
 /** Takes the posting's idempotency lock and returns any entries already posted under the key (a replay). */
 DATABASE_TRIGGERS_SQL.push(`CREATE OR REPLACE FUNCTION qm_lock_posting(p_tenant integer, p_key text)
 RETURNS SETOF ledger_entries LANGUAGE plpgsql AS $$
@@ -210,7 +238,7 @@ DATABASE_TRIGGERS_SQL.push(`DO $$ BEGIN
   END IF;
 END $$`)
 
-DATABASE_TRIGGERS_SQL.push('ALTER TABLE stock_levels SET (fillfactor = 50)', 'ALTER TABLE stock_buckets SET (fillfactor = 70)')
+DATABASE_TRIGGERS_SQL.push('ALTER TABLE stock_levels SET (fillfactor = 50)', 'ALTER TABLE stock_buckets SET (fillfactor = 70)', 'ALTER TABLE cost_layers SET (fillfactor = 70)')
 
 DATABASE_TRIGGERS_SQL.push(...COSTING_FUNCTIONS_SQL)
 

@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres/drizzle'
 
-import { hasOpenTransaction, sqlList, transactionDb, type SqlExecutor } from '../../db/transaction'
+import { hasOpenTransaction, transactionDb, type SqlExecutor } from '../../db/transaction'
 import { DEFAULT_COSTING_METHOD, type CostingMethod } from '../costing/methods'
 import { NotFoundError, ValidationError } from '../errors'
 import { contentHashOf, sha256, type EntryContent, type HashedEntryColumns } from '../ledger/entryHash'
@@ -88,7 +88,8 @@ export async function postMovements(input: PostMovementsInput): Promise<PostingR
   const db = await transactionDb(req)
   const occurredAt = input.occurredAt ?? new Date()
 
-  const refs = await loadReferences(db, tenantId, movements, levelChanges)
+  // Only postings with ledger lines have entries to replay, so only they take the key's lock.
+  const { refs, postedRequestHash } = await beginPosting(db, tenantId, movements.length > 0 ? idempotencyKey : null, movements, levelChanges)
   const lines = movements.map((movement, index) => normalizeMovement(movement, index, refs, `${prefix}.${index}`))
   const requestHash = sha256(
     JSON.stringify({
@@ -97,13 +98,9 @@ export async function postMovements(input: PostMovementsInput): Promise<PostingR
       source: source ? [source.collection, String(source.id)] : null,
     }),
   )
-
-  if (lines.length > 0) {
-    const previous = await findPosting(db, tenantId, idempotencyKey)
-    if (previous.length > 0) {
-      if (previous[0].request_hash !== requestHash) throw new IdempotencyConflictError(idempotencyKey)
-      return { entries: previous, levels: [], isReplay: true }
-    }
+  if (postedRequestHash !== null) {
+    if (postedRequestHash !== requestHash) throw new IdempotencyConflictError(idempotencyKey)
+    return { entries: await findPostedEntries(db, tenantId, idempotencyKey), levels: [], isReplay: true }
   }
   // Lots (FEFO picks, blocked lots) and serials are resolved after the replay check: a replay gets the first picks back.
   const picked = await applyLotRules({ db, tenantId, lines, refs, prefix })
@@ -130,26 +127,32 @@ function actorIdOf(req: PayloadRequest): number | null {
   return req.user && req.user.collection === 'users' ? Number(req.user.id) : null
 }
 
-async function loadReferences(db: SqlExecutor, tenantId: number, movements: Movement[], changes: LevelChange[]): Promise<References> {
-  const ids = (values: unknown[]) => [...new Set(values.map(Number).filter(Number.isInteger))]
-  const itemIds = ids([...movements, ...changes].map((row) => row.itemId))
-  const locationIds = ids(movements.flatMap((row) => [row.fromLocationId, row.toLocationId]))
-  const changeWarehouseIds = ids(changes.map((row) => row.warehouseId))
-  const { rows } = await db.execute<{ items: ItemRow[]; locations: LocationRow[]; warehouses: { id: number; code: string }[] }>(sql`
-    SELECT
-      (SELECT coalesce(json_agg(i), '[]') FROM (SELECT id, sku, unit_precision, base_unit, track_inventory, is_lot_tracked, is_serial_tracked,
-          coalesce(costing_method::text, (SELECT settings_costing_method::text FROM tenants WHERE id = ${tenantId}), ${DEFAULT_COSTING_METHOD}) AS costing_method
-          FROM items WHERE tenant_id = ${tenantId} AND id IN ${sqlList([0, ...itemIds])}) i) AS items,
-      (SELECT coalesce(json_agg(l), '[]') FROM (SELECT id, kind, warehouse_id
-          FROM locations WHERE tenant_id = ${tenantId} AND id IN ${sqlList([0, ...locationIds])}) l) AS locations,
-      (SELECT coalesce(json_agg(w), '[]') FROM (SELECT w.id, w.code FROM warehouses w
-          WHERE w.tenant_id = ${tenantId} AND (w.id IN ${sqlList([0, ...changeWarehouseIds])}
-             OR w.id IN (SELECT warehouse_id FROM locations WHERE id IN ${sqlList([0, ...locationIds])}))) w) AS warehouses`)
-  const { items, locations, warehouses } = rows[0]
+const isRowId = (value: number) => Number.isInteger(value) && value > 0 && value <= 2_147_483_647
+
+/**
+ * One round trip (qm_begin_posting): takes the key's lock when given, loads the items, locations and warehouses the
+ * posting names, and returns the request hash already posted under the key (null when none).
+ */
+async function beginPosting(
+  db: SqlExecutor,
+  tenantId: number,
+  lockKey: string | null,
+  movements: Movement[],
+  changes: LevelChange[],
+): Promise<{ refs: References; postedRequestHash: string | null }> {
+  const ids = (values: unknown[]) => `{${[...new Set(values.map(Number).filter(isRowId))].join(',')}}`
+  const { rows } = await db.execute<{ begun: { items: ItemRow[]; locations: LocationRow[]; warehouses: { id: number; code: string }[]; posted_request_hash: string | null } }>(sql`
+    SELECT qm_begin_posting(${tenantId}, ${lockKey}, ${ids([...movements, ...changes].map((row) => row.itemId))}::integer[],
+      ${ids(movements.flatMap((row) => [row.fromLocationId, row.toLocationId]))}::integer[], ${ids(changes.map((row) => row.warehouseId))}::integer[],
+      ${DEFAULT_COSTING_METHOD}) AS begun`)
+  const { items, locations, warehouses, posted_request_hash } = rows[0].begun
   return {
-    items: new Map(items.map((row) => [Number(row.id), { ...row, id: Number(row.id) }])),
-    locations: new Map(locations.map((row) => [Number(row.id), { ...row, id: Number(row.id), warehouse_id: row.warehouse_id === null ? null : Number(row.warehouse_id) }])),
-    warehouseCodes: new Map(warehouses.map((row) => [Number(row.id), row.code])),
+    refs: {
+      items: new Map(items.map((row) => [Number(row.id), { ...row, id: Number(row.id) }])),
+      locations: new Map(locations.map((row) => [Number(row.id), { ...row, id: Number(row.id), warehouse_id: row.warehouse_id === null ? null : Number(row.warehouse_id) }])),
+      warehouseCodes: new Map(warehouses.map((row) => [Number(row.id), row.code])),
+    },
+    postedRequestHash: posted_request_hash,
   }
 }
 
@@ -240,9 +243,9 @@ export async function lockPostingKeys({ req, tenantId, keys }: { req: PayloadReq
   return new Set(rows.map((row) => row.key))
 }
 
-async function findPosting(db: SqlExecutor, tenantId: number, idempotencyKey: string): Promise<PostedEntry[]> {
-  // Serialises concurrent postings under one key, so the later one sees the first's entries and replays them.
-  const { rows } = await db.execute<PostedEntry>(sql`SELECT * FROM qm_lock_posting(${tenantId}, ${idempotencyKey})`)
+/** The entries posted under a key (its lock is held: see beginPosting), for a replay. */
+async function findPostedEntries(db: SqlExecutor, tenantId: number, idempotencyKey: string): Promise<PostedEntry[]> {
+  const { rows } = await db.execute<PostedEntry>(sql`SELECT * FROM ledger_entries WHERE tenant_id = ${tenantId} AND idempotency_key = ${idempotencyKey} ORDER BY line_no`)
   return rows
 }
 

@@ -882,6 +882,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"remaining" numeric NOT NULL,
   	"remaining_value" numeric NOT NULL,
   	"ledger_entry_id" numeric,
+  	"is_open" boolean GENERATED ALWAYS AS ("remaining" > 0) STORED,
   	CONSTRAINT "cost_layers_non_negative" CHECK ("cost_layers"."remaining" >= 0 AND "cost_layers"."remaining_value" >= 0)
   );
   
@@ -1824,7 +1825,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "cost_layers_item_idx" ON "cost_layers" USING btree ("item_id");
   CREATE INDEX "cost_layers_warehouse_idx" ON "cost_layers" USING btree ("warehouse_id");
   CREATE INDEX "item_warehouse_1_idx" ON "cost_layers" USING btree ("item_id","warehouse_id");
-  CREATE INDEX "cost_layers_open" ON "cost_layers" USING btree ("item_id","warehouse_id","id") WHERE "cost_layers"."remaining" > 0;
+  CREATE INDEX "cost_layers_open" ON "cost_layers" USING btree ("item_id","warehouse_id","id") WHERE "cost_layers"."is_open";
   CREATE INDEX "valuation_snapshots_tenant_idx" ON "valuation_snapshots" USING btree ("tenant_id");
   CREATE INDEX "valuation_snapshots_item_idx" ON "valuation_snapshots" USING btree ("item_id");
   CREATE INDEX "valuation_snapshots_warehouse_idx" ON "valuation_snapshots" USING btree ("warehouse_id");
