@@ -18,6 +18,17 @@ function pgBossDb(db: SqlExecutor) {
 
 let sender: PgBoss | undefined
 
+/** Databases (by their pool) where pg-boss's schema was found: once there it stays, so it is looked up until found. */
+const readyPools = new WeakSet<object>()
+
+async function isJobSchemaReady(req: PayloadRequest, db: SqlExecutor): Promise<boolean> {
+  const pool = req.payload.db.pool as object
+  if (readyPools.has(pool)) return true
+  const { rows } = await db.execute<{ ready: boolean }>(sql`SELECT to_regclass(${`${JOBS_SCHEMA}.job`}) IS NOT NULL AS ready`)
+  if (rows[0]?.ready) readyPools.add(pool)
+  return Boolean(rows[0]?.ready)
+}
+
 /**
  * Enqueues a pg-boss job inside the request's transaction (pg-boss 10 `send(…, { db })`), so the job exists
  * exactly when the change that needs it commits. Returns null when pg-boss has not created its schema or the
@@ -37,8 +48,7 @@ export async function enqueueInTransaction({
   singletonKey?: string
 }): Promise<string | null> {
   const db = await transactionDb(req)
-  const { rows } = await db.execute<{ ready: boolean }>(sql`SELECT to_regclass(${`${JOBS_SCHEMA}.job`}) IS NOT NULL AS ready`)
-  if (!rows[0]?.ready) return null
+  if (!(await isJobSchemaReady(req, db))) return null
   sender ??= new PgBoss({ db: pgBossDb(db), schema: JOBS_SCHEMA })
   return sender.send(queue, data, { startAfter, singletonKey, db: pgBossDb(db) } as PgBoss.SendOptions)
 }
@@ -50,8 +60,7 @@ export async function enqueueInTransaction({
 export async function enqueueManyInTransaction({ req, jobs }: { req: PayloadRequest; jobs: { queue: string; data: object; startAfter?: Date; priority?: number }[] }): Promise<boolean> {
   if (jobs.length === 0) return true
   const db = await transactionDb(req)
-  const { rows } = await db.execute<{ ready: boolean }>(sql`SELECT to_regclass(${`${JOBS_SCHEMA}.job`}) IS NOT NULL AS ready`)
-  if (!rows[0]?.ready) return false
+  if (!(await isJobSchemaReady(req, db))) return false
   sender ??= new PgBoss({ db: pgBossDb(db), schema: JOBS_SCHEMA })
   await sender.insert(
     jobs.map((job) => ({ name: job.queue, data: job.data, ...(job.startAfter ? { startAfter: job.startAfter } : {}), ...(job.priority ? { priority: job.priority } : {}) })),
