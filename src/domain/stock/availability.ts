@@ -1,11 +1,13 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres/drizzle'
 
-import { sqlList, transactionDb } from '../../db/transaction'
+import { transactionDb } from '../../db/transaction'
 import { withKitAvailability } from '../boms/kitAvailability'
 import { ValidationError } from '../errors'
+import { fromUnits, QUANTITY_SCALE, toUnits } from './decimal'
 
 export const MAX_AVAILABILITY_SKUS = 500
+const UNIT_FACTOR = 10n ** BigInt(QUANTITY_SCALE)
 
 const QUANTITIES = ['onHand', 'available', 'reserved', 'quarantined', 'inTransit', 'onOrder'] as const
 type Quantities = Record<(typeof QUANTITIES)[number], string>
@@ -44,32 +46,90 @@ export async function getAvailability({
     throw new ValidationError('VALIDATION.TOO_MANY_SKUS', `At most ${MAX_AVAILABILITY_SKUS} SKUs per request; got ${wanted.length}.`, 'skus')
   }
   const db = await transactionDb(req)
-  // Listed: the named warehouse, or every active one. Totals: always every active warehouse.
+  // Flat rows (item × listed-or-active warehouse), grouped here: building 2,500 JSON objects in SQL took twice as long.
   const isListed = warehouseCode ? sql`w.code = ${warehouseCode}` : sql`w.active`
-  const quantity = (column: string) => sql.raw(`'${column}', trim_scale(coalesce(l.${column.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}, 0))::text`)
-  const total = (column: string) => sql.raw(`'${column}', trim_scale(coalesce(sum(l.${column.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}) FILTER (WHERE w.active), 0))::text`)
-  const fields = ['onHand', 'available', 'reserved', 'quarantined', 'inTransit', 'onOrder']
-  const { rows } = await db.execute<{ item_id: number; sku: string; name: string; base_unit: string; is_kit: boolean; warehouses: WarehouseAvailability[]; total: Quantities }>(sql`
+  const { rows } = await db.execute<FlatRow>(sql`
     SELECT i.id AS item_id, i.sku, i.name, i.base_unit, EXISTS (SELECT 1 FROM boms b WHERE b.output_item_id = i.id AND b.active) AS is_kit,
-           coalesce(json_agg(json_build_object('warehouseId', w.id, 'code', w.code, 'name', w.name, 'isActive', w.active,
-                    'fulfilmentPriority', w.fulfilment_priority, ${sql.join(fields.map(quantity), sql`, `)})
-                    ORDER BY w.fulfilment_priority, w.code) FILTER (WHERE w.id IS NOT NULL AND ${isListed}), '[]') AS warehouses,
-           json_build_object(${sql.join(fields.map(total), sql`, `)}) AS total
+           w.id AS warehouse_id, w.code, w.name AS warehouse_name, w.active, w.fulfilment_priority::text AS fulfilment_priority, (${isListed}) AS is_listed,
+           l.on_hand::text, l.available::text, l.reserved::text, l.quarantined::text, l.in_transit::text, l.on_order::text
       FROM items i
       LEFT JOIN warehouses w ON w.tenant_id = i.tenant_id AND (w.active OR ${isListed})
       LEFT JOIN stock_levels l ON l.item_id = i.id AND l.warehouse_id = w.id
      WHERE i.tenant_id = ${tenantId} AND i.sku = ANY(ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(wanted)}::jsonb)))
-     GROUP BY i.id
-     ORDER BY i.sku`)
-  const items = rows.map((row) => ({
-    itemId: Number(row.item_id),
-    sku: row.sku,
-    name: row.name,
-    unit: row.base_unit,
-    warehouses: row.warehouses.map((warehouse) => ({ ...warehouse, fulfilmentPriority: Number(warehouse.fulfilmentPriority) })),
-    total: row.total,
-  }))
+     ORDER BY i.sku, w.fulfilment_priority, w.code`)
+  const items = groupByItem(rows)
   const found = new Set(items.map((item) => item.sku))
   const hasKits = rows.some((row) => row.is_kit)
   return { items: hasKits ? await withKitAvailability({ req, tenantId, items }) : items, unknownSkus: wanted.filter((sku) => !found.has(sku)) }
+}
+
+type FlatRow = {
+  item_id: number
+  sku: string
+  name: string
+  base_unit: string
+  is_kit: boolean
+  warehouse_id: number | null
+  code: string | null
+  warehouse_name: string | null
+  active: boolean | null
+  fulfilment_priority: string | null
+  is_listed: boolean | null
+  on_hand: string | null
+  available: string | null
+  reserved: string | null
+  quarantined: string | null
+  in_transit: string | null
+  on_order: string | null
+}
+
+const COLUMNS = { onHand: 'on_hand', available: 'available', reserved: 'reserved', quarantined: 'quarantined', inTransit: 'in_transit', onOrder: 'on_order' } as const
+
+/** The rows of one item are adjacent (ordered by SKU); totals are exact sums over the active warehouses. */
+function groupByItem(rows: FlatRow[]): ItemAvailability[] {
+  const items: ItemAvailability[] = []
+  let current: { item: ItemAvailability; totals: Record<keyof Quantities, bigint> } | undefined
+  const finish = () => {
+    if (current) current.item.total = Object.fromEntries(QUANTITIES.map((field) => [field, fromUnits(current!.totals[field])])) as Quantities
+  }
+  for (const row of rows) {
+    const itemId = Number(row.item_id)
+    if (current?.item.itemId !== itemId) {
+      finish()
+      current = {
+        item: { itemId, sku: row.sku, name: row.name, unit: row.base_unit, warehouses: [], total: undefined as unknown as Quantities },
+        totals: { onHand: 0n, available: 0n, reserved: 0n, quarantined: 0n, inTransit: 0n, onOrder: 0n },
+      }
+      items.push(current.item)
+    }
+    if (row.warehouse_id === null) continue
+    const quantities = {} as Quantities
+    for (const field of QUANTITIES) {
+      const value = row[COLUMNS[field]] ?? '0'
+      quantities[field] = trimDecimal(value)
+      if (row.active) current.totals[field] += unitsOf(value)
+    }
+    if (row.is_listed) {
+      current.item.warehouses.push({
+        warehouseId: Number(row.warehouse_id),
+        code: row.code!,
+        name: row.warehouse_name!,
+        isActive: Boolean(row.active),
+        fulfilmentPriority: Number(row.fulfilment_priority),
+        ...quantities,
+      })
+    }
+  }
+  finish()
+  return items
+}
+
+/** PostgreSQL's numeric text without trailing zeros ("12.500" → "12.5", "3.000" → "3"). */
+function trimDecimal(text: string): string {
+  return text.includes('.') ? text.replace(/\.?0+$/, '') : text
+}
+
+/** Integers (most stock) skip the general decimal parser. */
+function unitsOf(text: string): bigint {
+  return text.includes('.') ? toUnits(text) : BigInt(text) * UNIT_FACTOR
 }

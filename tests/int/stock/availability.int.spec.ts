@@ -48,6 +48,27 @@ describe('availability API', () => {
     expect(milk.warehouses).toEqual([expect.objectContaining({ code: 'CAFE', onHand: '0', available: '0' })])
   })
 
+  it('should show a named inactive warehouse without counting it in the totals, and sum decimals exactly', async () => {
+    const payload = await getTestPayload()
+    const fixture = await createStockFixture(payload, { warehouses: ['CK', 'OLD'], items: [{ sku: 'FLOUR', baseUnit: 'kg', unitPrecision: 3 }] })
+    const [ck, old] = fixture.warehouses
+    const [flour] = fixture.items
+    await receive(payload, fixture, { itemId: flour.id, warehouseId: ck.id, quantity: '2.125' })
+    await receive(payload, fixture, { itemId: flour.id, warehouseId: ck.id, quantity: '0.375' })
+    await receive(payload, fixture, { itemId: flour.id, warehouseId: old.id, quantity: '1.5' })
+    await payload.update({ collection: 'warehouses', id: old.id, data: { active: false } })
+    const integration = await createTestUser(payload, { tenantId: fixture.tenantId, roles: ['integration'], withApiKey: true })
+    const client = apiClient(api.url, { apiKey: integration.apiKey })
+
+    const named = await client.get('/api/availability?sku=FLOUR&warehouse=OLD')
+    expect(named.status).toBe(200)
+    expect(named.body.items[0].warehouses).toEqual([expect.objectContaining({ code: 'OLD', isActive: false, onHand: '1.5', available: '1.5' })])
+    expect(named.body.items[0].total).toEqual({ onHand: '2.5', available: '2.5', reserved: '0', quarantined: '0', inTransit: '0', onOrder: '0' })
+
+    const all = await client.get('/api/availability?sku=FLOUR')
+    expect(all.body.items[0].warehouses.map((warehouse: { code: string; onHand: string }) => [warehouse.code, warehouse.onHand])).toEqual([['CK', '2.5']])
+  })
+
   it('should treat another tenant’s SKUs as unknown', async () => {
     const { client } = await setUp()
     const other = await setUp()
