@@ -103,3 +103,46 @@ export async function bootBenchPayload() {
     },
   }
 }
+
+/**
+ * The production server of the app against the bench's database: `next build` (unless --reuse-build and a build
+ * exists), then `next start` on a free port with the same secret, until `/api/health` answers. Benches that measure
+ * HTTP run against it, as users do.
+ */
+export async function startProductionServer({ databaseUrl }: { databaseUrl: string }): Promise<{ url: string; close: () => Promise<void> }> {
+  const { spawn } = await import('node:child_process')
+  const fs = await import('node:fs')
+  const net = await import('node:net')
+  const path = await import('node:path')
+  const nextBin = path.resolve('node_modules/next/dist/bin/next')
+  const env = { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'production' as const, NEXT_TELEMETRY_DISABLED: '1', JOBS_IN_PROCESS: 'false' }
+  if (!(process.argv.includes('--reuse-build') && fs.existsSync('.next/BUILD_ID'))) {
+    console.log('[bench] next build …')
+    const code = await new Promise<number | null>((resolve) => spawn(process.execPath, [nextBin, 'build'], { env, stdio: ['ignore', 'ignore', 'inherit'] }).on('exit', resolve))
+    if (code !== 0) throw new Error(`next build exited with ${code}`)
+  }
+  const port = await new Promise<number>((resolve) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port: free } = probe.address() as { port: number }
+      probe.close(() => resolve(free))
+    })
+  })
+  const child = spawn(process.execPath, [nextBin, 'start', '--port', String(port), '--hostname', '127.0.0.1'], { env, stdio: ['ignore', 'ignore', 'inherit'] })
+  const url = `http://127.0.0.1:${port}`
+  const deadline = Date.now() + 120_000
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`)
+    const isUp = await fetch(`${url}/api/health`).then((response) => response.ok, () => false)
+    if (isUp) break
+    if (Date.now() > deadline) throw new Error('next start did not answer /api/health within 2 minutes')
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  }
+  return {
+    url,
+    close: async () => {
+      if (child.exitCode !== null) return
+      child.kill('SIGTERM')
+      await new Promise((resolve) => child.once('exit', resolve))
+    },
+  }
+}

@@ -3,18 +3,15 @@ import { createLocalReq } from 'payload'
 import { withTransaction } from '../src/db/transaction'
 import { findSystemLocationId } from '../src/domain/stock/locations'
 import { postMovements } from '../src/domain/stock/postMovements'
-import { startApiServer } from '../tests/helpers/httpServer'
-import { bootBenchPayload, numberArgument, rawSqlCeiling, round, runLoad } from './lib'
+import { bootBenchPayload, numberArgument, rawSqlCeiling, round, runLoad, startProductionServer } from './lib'
 
 /**
  * npm run bench:reserve — HTTP reservation (POST /api/reservations, one line of one hot SKU) at 1, 8 and 32
- * concurrent clients, beside the raw-SQL ceiling measured in the same run (BEGIN; INSERT ledger row; conditional
- * UPDATE of one stock row; COMMIT), then an oversell burst: 4× more concurrent reservations than stock.
- * The HTTP side is the in-process server of the tests (tests/helpers/httpServer.ts: Payload's handleEndpoints behind
- * the same API guard as the Next route), not `next build && next start`: a production build does not fit the time
- * this benchmark was written in, and the route handler adds the same work to both. Callers log in (JWT) so the
- * per-key rate limit, which would otherwise be what is measured, does not apply.
- * Options: --seconds N per load level (default 5).
+ * concurrent clients against the production build (`next build` + `next start`, bench/lib.ts), beside the raw-SQL
+ * ceiling measured in the same run (BEGIN; INSERT ledger row; conditional UPDATE of one stock row; COMMIT), then an
+ * oversell burst: 4× more concurrent reservations than stock. The bench process only sets up data and drives load.
+ * Callers log in (JWT) so the per-key rate limit, which would otherwise be what is measured, does not apply.
+ * Options: --seconds N per load level (default 5), --reuse-build (skip `next build` when .next holds one).
  */
 const SECONDS = numberArgument('seconds', 5)
 const CLIENTS = [1, 8, 32]
@@ -22,7 +19,7 @@ const BURST_STOCK = 50
 const log = (message: string) => console.log(`[bench:reserve] ${message}`)
 
 const { payload, database, close } = await bootBenchPayload()
-const server = await startApiServer()
+const server = await startProductionServer({ databaseUrl: database.url })
 const figures: Record<string, number> = {}
 
 async function hotItem(tenantId: number, warehouseId: number, sku: string, onHand: number) {
