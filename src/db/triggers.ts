@@ -195,12 +195,16 @@ END $$`)
  * already posted under the key, if any (a replay or a conflicting reuse). One call with cached plans instead of
  * three planned queries.
  */
+/** The advisory lock of one tenant's idempotency key: every posting under the key takes it first. */
+DATABASE_TRIGGERS_SQL.push(`CREATE OR REPLACE FUNCTION qm_posting_lock_id(p_tenant integer, p_key text)
+RETURNS bigint LANGUAGE sql IMMUTABLE AS $$ SELECT hashtextextended('ledger:' || p_tenant || ':' || p_key, 0) $$`)
+
 DATABASE_TRIGGERS_SQL.push(`CREATE OR REPLACE FUNCTION qm_begin_posting(p_tenant integer, p_key text, p_items integer[], p_locations integer[],
   p_warehouses integer[], p_default_costing text)
 RETURNS jsonb LANGUAGE plpgsql AS $$
 BEGIN
   IF p_key IS NOT NULL THEN
-    PERFORM pg_advisory_xact_lock(hashtextextended('ledger:' || p_tenant || ':' || p_key, 0));
+    PERFORM pg_advisory_xact_lock(qm_posting_lock_id(p_tenant, p_key));
   END IF;
   RETURN jsonb_build_object(
     'items', (SELECT coalesce(jsonb_agg(jsonb_build_object('id', i.id, 'sku', i.sku, 'unit_precision', i.unit_precision,
@@ -221,7 +225,7 @@ END $$`)
 DATABASE_TRIGGERS_SQL.push(`CREATE OR REPLACE FUNCTION qm_lock_posting(p_tenant integer, p_key text)
 RETURNS SETOF ledger_entries LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM pg_advisory_xact_lock(hashtextextended('ledger:' || p_tenant || ':' || p_key, 0));
+  PERFORM pg_advisory_xact_lock(qm_posting_lock_id(p_tenant, p_key));
   RETURN QUERY SELECT * FROM ledger_entries WHERE tenant_id = p_tenant AND idempotency_key = p_key ORDER BY line_no;
 END $$`)
 

@@ -1,7 +1,7 @@
-import * as initial from './20261121_232514_initial'
-import * as databaseTriggers from './20261121_232514_initial_database_triggers'
+import * as initial from './20261122_002117_initial'
+import * as databaseTriggers from './20261122_002117_initial_database_triggers'
 
 export const migrations = [
-  { up: initial.up, down: initial.down, name: '20261121_232514_initial' },
-  { up: databaseTriggers.up, down: databaseTriggers.down, name: '20261121_232514_initial_database_triggers' },
+  { up: initial.up, down: initial.down, name: '20261122_002117_initial' },
+  { up: databaseTriggers.up, down: databaseTriggers.down, name: '20261122_002117_initial_database_triggers' },
 ]

@@ -4,10 +4,9 @@ import { sql } from '@payloadcms/db-postgres/drizzle'
 import { transactionDb } from '../../db/transaction'
 import { withKitAvailability } from '../boms/kitAvailability'
 import { ValidationError } from '../errors'
-import { fromUnits, QUANTITY_SCALE, toUnits } from './decimal'
+import { fromUnits, toUnits } from './decimal'
 
 export const MAX_AVAILABILITY_SKUS = 500
-const UNIT_FACTOR = 10n ** BigInt(QUANTITY_SCALE)
 
 const QUANTITIES = ['onHand', 'available', 'reserved', 'quarantined', 'inTransit', 'onOrder'] as const
 type Quantities = Record<(typeof QUANTITIES)[number], string>
@@ -107,7 +106,7 @@ function groupByItem(rows: FlatRow[]): ItemAvailability[] {
     for (const field of QUANTITIES) {
       const value = row[COLUMNS[field]] ?? '0'
       quantities[field] = trimDecimal(value)
-      if (row.active) current.totals[field] += unitsOf(value)
+      if (row.active) current.totals[field] += toUnits(value)
     }
     if (row.is_listed) {
       current.item.warehouses.push({
@@ -127,9 +126,4 @@ function groupByItem(rows: FlatRow[]): ItemAvailability[] {
 /** PostgreSQL's numeric text without trailing zeros ("12.500" → "12.5", "3.000" → "3"). */
 function trimDecimal(text: string): string {
   return text.includes('.') ? text.replace(/\.?0+$/, '') : text
-}
-
-/** Integers (most stock) skip the general decimal parser. */
-function unitsOf(text: string): bigint {
-  return text.includes('.') ? toUnits(text) : BigInt(text) * UNIT_FACTOR
 }

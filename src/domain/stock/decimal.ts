@@ -5,7 +5,11 @@ import { normalizeDecimal } from './quantity'
 export const QUANTITY_SCALE = 4
 const FACTOR = 10n ** BigInt(QUANTITY_SCALE)
 
+const PLAIN_INTEGER = /^-?\d{1,15}$/
+
 export function toUnits(decimal: string | number): bigint {
+  // Most stock is whole units (and PostgreSQL's numeric text of them is plain): skip the general parser.
+  if (typeof decimal === 'string' && PLAIN_INTEGER.test(decimal)) return BigInt(decimal) * FACTOR
   const normalized = normalizeDecimal(decimal)
   const isNegative = normalized.startsWith('-')
   const [whole, fraction = ''] = normalized.replace('-', '').split('.')
