@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { cachedApiKeyStrategy, cachedJwtStrategy } from '../../access/cachedUserAuth'
 import { isSuperAdminField } from '../../access/isSuperAdminField'
 import { forgetApiKeyIdentities } from '../../domain/usage/apiKeyIdentity'
 import { DELIVERY_OPTIONS, NOTIFICATION_KINDS } from '../../domain/notifications/preferences'
@@ -20,6 +21,8 @@ export const Users: CollectionConfig = {
     useAPIKey: true,
     maxLoginAttempts: 10,
     lockTime: 10 * 60 * 1000,
+    // Payload's JWT and API-key authentication with the user's document cached (src/access/cachedUserAuth.ts).
+    strategies: [cachedJwtStrategy, cachedApiKeyStrategy],
   },
   access: {
     admin: canUseAdmin,
