@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
-import { slugs } from '../../collections/slugs'
 import { ValidationError } from '../errors'
+import { createReservation } from '../reservations/createReservation'
 import { RESERVATION_CHANNELS } from '../reservations/transitions'
 import { requiredId, resolveProduct, resolveStore } from './resolve'
 
@@ -28,24 +28,22 @@ export async function reserveForOrder({ req, tenantId, body }: { req: PayloadReq
     const product = await resolveProduct(req, tenantId, productId, `items.${index}.product_id`)
     lines.push({ productId, quantity: raw.quantity, item: product.id })
   }
-  const doc = await req.payload.create({
-    collection: slugs.reservations,
-    data: { tenant: tenantId, externalOrderId: orderId, channel, lines: lines.map((line) => ({ item: line.item, quantity: line.quantity, warehouse: store.id })) } as any,
+  const doc = await createReservation({
     req,
-    overrideAccess: false,
-    depth: 0,
+    tenantId,
+    body: { externalOrderId: orderId, channel, lines: lines.map((line) => ({ item: line.item, quantity: line.quantity, warehouse: store.id })) },
   })
   const confirmation = lines.map((line, index) => ({
     product_id: line.productId,
     quantity: line.quantity,
-    reserved_quantity: Number((doc as any).lines[index].reservedQuantity ?? 0),
+    reserved_quantity: Number(doc.lines[index].reservedQuantity ?? 0),
   }))
   return {
     id: String(doc.id),
     order_id: orderId,
     store_id: storeId,
-    status: (doc as any).status,
-    expires_at: (doc as any).expiresAt,
+    status: doc.status,
+    expires_at: doc.expiresAt,
     lines: confirmation,
     items: confirmation,
   }

@@ -108,7 +108,8 @@ const historyWith = (req: PayloadRequest, reservation: Reservation, to: Reservat
   { from: reservation.status, to, at: new Date().toISOString(), user: userIdOf(req), note: note ?? null },
 ]
 
-const newRowId = () => crypto.randomBytes(12).toString('hex')
+/** An array row's id, as Payload makes them (24 hex characters). */
+export const newRowId = () => crypto.randomBytes(12).toString('hex')
 
 /**
  * The reserve step's write, in one statement instead of a Payload update of the whole document: the status, each

@@ -166,6 +166,66 @@ describe('reserving stock', () => {
     expect(await levelOf(0, 0)).toMatchObject({ reserved: '1' })
   })
 
+  it('should answer a REST create with the document the Local API create gives for the same reservation', async () => {
+    const { api, payload, fixture } = await setUpReservations(server.url, { warehouses: ['WH-A', 'WH-B'], stock: [{ item: 0, warehouse: 0, quantity: 3 }, { item: 0, warehouse: 1, quantity: 5 }] })
+    const input = { externalOrderId: 'ORD-PARITY', channel: 'pos', allowPartial: true, lines: [{ item: fixture.items[0].id, quantity: 4 }, { item: fixture.items[0].id, quantity: 9, warehouse: fixture.warehouses[1].id }] }
+    const local = await payload.create({ collection: 'reservations', data: { ...input, tenant: fixture.tenantId } as any, depth: 0 })
+    // Released, so the REST create meets the same stock.
+    expect((await api.post(`/api/reservations/${local.id}/release`)).status).toBe(200)
+    const rest = await api.post('/api/reservations', input)
+    expect(rest.status).toBe(201)
+    const comparable = (doc: any) => ({
+      ...doc,
+      id: typeof doc.id,
+      createdAt: typeof doc.createdAt,
+      updatedAt: typeof doc.updatedAt,
+      expiresAt: typeof doc.expiresAt,
+      lines: doc.lines.map((line: any) => ({ ...line, id: typeof line.id, allocations: line.allocations.map((allocation: any) => ({ ...allocation, id: typeof allocation.id })) })),
+      // The Local API call has no user; the REST one records the integration's.
+      history: doc.history.map((entry: any) => ({ ...entry, id: typeof entry.id, at: typeof entry.at, user: 'who' })),
+    })
+    expect(rest.body.doc.history[0].user).toEqual(expect.any(Number))
+    expect(comparable(rest.body.doc)).toEqual(comparable(JSON.parse(JSON.stringify(local))))
+    expect(rest.body.doc.status).toBe('partially-reserved')
+    // What the REST create wrote reads back the same through Payload.
+    const stored = await payload.findByID({ collection: 'reservations', id: rest.body.doc.id, depth: 0 })
+    expect(comparable(JSON.parse(JSON.stringify(stored)))).toEqual(comparable(rest.body.doc))
+  })
+
+  it('should refuse a malformed create with a stable code and write nothing', async () => {
+    const { api, payload, fixture, levelOf } = await setUpReservations(server.url, { stock: [{ item: 0, warehouse: 0, quantity: 5 }] })
+    const line = { item: fixture.items[0].id, quantity: 1 }
+    const cases: [unknown, number, string][] = [
+      [{ channel: 'fax', lines: [line] }, 400, 'VALIDATION.CHANNEL'],
+      [{ lines: [{ ...line, quantity: 'one' }] }, 400, 'VALIDATION.QUANTITY'],
+      [{ allowPartial: 'yes', lines: [line] }, 400, 'VALIDATION.BOOLEAN'],
+      [{ externalOrderId: 42, lines: [line] }, 400, 'VALIDATION.EXTERNAL_ORDER_ID'],
+      [{ lines: [] }, 400, 'VALIDATION.LINES'],
+      [{ lines: ['SKU-1'] }, 400, 'VALIDATION.LINES'],
+      [{ lines: [{ quantity: 1 }] }, 400, 'VALIDATION.ITEM_REQUIRED'],
+      [{ lines: [{ ...line, quantity: 0.5 }] }, 400, 'VALIDATION.PRECISION'],
+      [[line], 400, 'VALIDATION.BODY'],
+    ]
+    for (const [body, status, code] of cases) {
+      const refused = await api.post('/api/reservations', body)
+      expect({ body, status: refused.status, code: refused.body?.errors?.[0]?.code ?? refused.body?.code }).toEqual({ body, status, code })
+    }
+    const { rows } = await payload.db.pool.query(`SELECT count(*)::int AS n FROM reservations WHERE tenant_id = $1`, [fixture.tenantId])
+    expect(rows[0].n).toBe(0)
+    expect(await levelOf(0, 0)).toMatchObject({ reserved: '0' })
+  })
+
+  it('should refuse a second reservation with the same body idempotencyKey with 409, keeping only the first', async () => {
+    const { api, payload, fixture, levelOf } = await setUpReservations(server.url, { stock: [{ item: 0, warehouse: 0, quantity: 5 }] })
+    const body = { idempotencyKey: 'order-77', lines: [{ item: fixture.items[0].id, quantity: 2 }] }
+    expect((await api.post('/api/reservations', body)).status).toBe(201)
+    const again = await api.post('/api/reservations', body)
+    expect({ status: again.status, code: again.body.errors?.[0]?.code }).toEqual({ status: 409, code: 'RESERVATION.DUPLICATE_IDEMPOTENCY_KEY' })
+    const { rows } = await payload.db.pool.query(`SELECT count(*)::int AS n FROM reservations WHERE tenant_id = $1`, [fixture.tenantId])
+    expect(rows[0].n).toBe(1)
+    expect(await levelOf(0, 0)).toMatchObject({ reserved: '2' })
+  })
+
   it('should reserve through the Local API (as GraphQL and the admin do) with the same stock check', async () => {
     const { payload, fixture, levelOf } = await setUpReservations(server.url, { stock: [{ item: 0, warehouse: 0, quantity: 1 }] })
     const create = (quantity: number) =>

@@ -6,13 +6,13 @@ import { jsonEndpoint, type HandlerArgs } from '../../../api/endpoint'
 import { RESERVATION_RESULT } from '../../../api/openapi/schemas'
 import { resolveTenantId } from '../../../api/tenantContext'
 import { transactionDb } from '../../../db/transaction'
-import { ForbiddenError, NotFoundError, ValidationError } from '../../../domain/errors'
+import { ForbiddenError, NotFoundError } from '../../../domain/errors'
+import { createReservation } from '../../../domain/reservations/createReservation'
 import { defaultReservationTenant } from '../../../domain/reservations/prepareReservation'
 import { RESERVING_ROLES } from '../../../domain/reservations/transitions'
 import { confirmReservation, fulfilReservation, releaseReservation } from '../../../domain/reservations/workflow'
-import { slugs } from '../../slugs'
 
-/** The tenant named by a create body (which the caller must reserve in), else the caller's only one. */
+/** The tenant named by a create body (which the caller must reserve in), else the caller's only one (resolveTenantId's rules). */
 async function tenantOfNewReservation({ req, body }: HandlerArgs): Promise<number> {
   const named = (body as { tenant?: unknown } | null)?.tenant
   if (named === undefined || named === null) return defaultReservationTenant(req) ?? (await resolveTenantId(req, RESERVING_ROLES))
@@ -33,8 +33,9 @@ async function tenantOfReservation({ req, params }: HandlerArgs): Promise<number
 }
 
 /**
- * POST /api/reservations replaces the generated create only to add Idempotency-Key; the reservation itself
- * happens in the collection's hooks, so GraphQL and the Local API reserve exactly the same way.
+ * POST /api/reservations replaces the generated create: Idempotency-Key, and the reservation's lean writer
+ * (createReservation), which applies the same rules as the collection's hooks do for GraphQL, the Local API and
+ * the console.
  */
 const createReservationEndpoint = jsonEndpoint({
   method: 'post',
@@ -55,14 +56,22 @@ const createReservationEndpoint = jsonEndpoint({
       },
     },
     responses: { 201: { description: 'Created and reserved', schema: { type: 'object', properties: { doc: RESERVATION_RESULT, message: { type: 'string' } } } } },
-    errorCodes: ['STOCK.INSUFFICIENT', 'RESERVATION.EXPIRES_AT', 'RESERVATION.SINGLE_WAREHOUSE_CONFLICT', 'VALIDATION.PRECISION', 'BOM.CYCLE'],
+    errorCodes: [
+      'STOCK.INSUFFICIENT',
+      'RESERVATION.EXPIRES_AT',
+      'RESERVATION.SINGLE_WAREHOUSE_CONFLICT',
+      'RESERVATION.DUPLICATE_IDEMPOTENCY_KEY',
+      'VALIDATION.PRECISION',
+      'VALIDATION.CHANNEL',
+      'VALIDATION.QUANTITY',
+      'VALIDATION.LINES',
+      'TENANT.REQUIRED',
+      'BOM.CYCLE',
+    ],
   },
   idempotency: { scope: 'reservations.create', tenantIdOf: tenantOfNewReservation },
-  handler: async ({ req, body }) => {
-    if (!body || typeof body !== 'object' || Array.isArray(body)) throw new ValidationError('VALIDATION.BODY', 'Send the reservation as a JSON object.')
-    const doc = await req.payload.create({ collection: slugs.reservations, data: body as any, req, overrideAccess: false, depth: 0 })
-    return Response.json({ doc, message: 'Reservation created.' }, { status: 201 })
-  },
+  handler: async (args) =>
+    Response.json({ doc: await createReservation({ req: args.req, tenantId: await tenantOfNewReservation(args), body: args.body }), message: 'Reservation created.' }, { status: 201 }),
 })
 
 export const reservationEndpoints: Endpoint[] = [
