@@ -1,3 +1,4 @@
+import crypto from 'node:crypto'
 import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
 import { sql, type SQL } from '@payloadcms/db-postgres/drizzle'
 
@@ -12,7 +13,46 @@ export type SqlExecutor = {
 export async function transactionDb(req: PayloadRequest): Promise<SqlExecutor> {
   const transactionId = req.transactionID ? await req.transactionID : undefined
   const session = transactionId ? (req.payload.db as any).sessions?.[transactionId] : undefined
-  return (session?.db ?? req.payload.db.drizzle) as SqlExecutor
+  return preparingExecutor((session?.db ?? req.payload.db.drizzle) as DrizzleDb)
+}
+
+type DrizzleDb = {
+  dialect: { sqlToQuery: (query: SQL) => { sql: string; params: unknown[] } }
+  session: { prepareQuery: (query: { sql: string; params: unknown[] }, fields: undefined, name: string | undefined, isArrayMode: false) => { execute: () => Promise<any> } }
+}
+
+const MAX_NAMED_STATEMENTS = 300
+const statementNames = new Map<string, string>()
+const executors = new WeakMap<DrizzleDb, SqlExecutor>()
+
+/**
+ * The name under which a data query runs as a prepared statement: PostgreSQL parses and plans it once per
+ * connection instead of on every call (for the hot paths' short queries, planning was most of their cost). Named
+ * by a hash of the text; texts beyond the first few hundred (IN lists of every length) stay unnamed, so no
+ * connection accumulates statements without bound. Texts with a `*` stay unnamed too: a prepared `SELECT *` fails
+ * ("cached plan must not change result type") on its connection once a migration adds a column under it.
+ */
+function statementNameOf(text: string): string | undefined {
+  const known = statementNames.get(text)
+  if (known !== undefined || statementNames.size >= MAX_NAMED_STATEMENTS || text.includes('*') || !/^\s*(SELECT|WITH|INSERT|UPDATE|DELETE)\b/i.test(text)) return known
+  const name = `qm_${crypto.createHash('sha1').update(text).digest('hex').slice(0, 24)}`
+  statementNames.set(text, name)
+  return name
+}
+
+/** drizzle's `execute`, with the statement named (drizzle's own query path: same type parsing, same errors). */
+function preparingExecutor(db: DrizzleDb): SqlExecutor {
+  let executor = executors.get(db)
+  if (!executor) {
+    executor = {
+      execute: (query) => {
+        const compiled = db.dialect.sqlToQuery(query)
+        return db.session.prepareQuery(compiled, undefined, statementNameOf(compiled.sql), false).execute()
+      },
+    }
+    executors.set(db, executor)
+  }
+  return executor
 }
 
 export async function hasOpenTransaction(req: PayloadRequest): Promise<boolean> {
