@@ -9,7 +9,9 @@ import { bootBenchPayload, numberArgument, rawSqlCeiling, round, runLoad, startP
  * npm run bench:reserve — HTTP reservation (POST /api/reservations, one line of one hot SKU) at 1, 8 and 32
  * concurrent clients against the production build (`next build` + `next start`, bench/lib.ts), beside the raw-SQL
  * ceiling measured in the same run (BEGIN; INSERT ledger row; conditional UPDATE of one stock row; COMMIT), then an
- * oversell burst: 4× more concurrent reservations than stock. The bench process only sets up data and drives load.
+ * oversell burst: 4× more concurrent reservations than stock. At 32 clients it also measures the framework's floor
+ * (an authenticated request answered 404 by the same server), which bounds what any endpoint can reach. The bench
+ * process only sets up data and drives load.
  * Callers log in (JWT) so the per-key rate limit, which would otherwise be what is measured, does not apply.
  * Options: --seconds N per load level (default 5), --reuse-build (skip `next build` when .next holds one).
  */
@@ -49,6 +51,14 @@ try {
     if (response.status !== 201) throw new Error(`status ${response.status}`)
   }
 
+  // The framework's floor: an authenticated request that does nothing (an unknown API path, answered 404 by
+  // Payload after authentication) through the same server. No endpoint can be faster than this.
+  const floor = async () => {
+    const response = await fetch(`${server.url}/api/no-such-endpoint`, { headers })
+    await response.arrayBuffer()
+    if (response.status !== 404) throw new Error(`status ${response.status}`)
+  }
+
   const ceiling = await rawSqlCeiling(database.url)
 
   for (const clients of CLIENTS) {
@@ -62,6 +72,13 @@ try {
     figures[`reserve_http_p50_ms_c${clients}`] = round(httpResult.p50Ms)
     figures[`reserve_http_p99_ms_c${clients}`] = round(httpResult.p99Ms)
     figures[`reserve_http_failures_c${clients}`] = httpResult.failures
+    if (clients === 32) {
+      const floorResult = await runLoad({ clients, durationMs: SECONDS * 1000, operation: floor })
+      log(`c=${clients} HTTP floor (authenticated 404): ${round(floorResult.throughputPerS, 0)}/s p50 ${round(floorResult.p50Ms)} ms p99 ${round(floorResult.p99Ms)} ms`)
+      figures.http_floor_per_s_c32 = round(floorResult.throughputPerS, 0)
+      figures.http_floor_vs_sql_ratio_c32 = round(floorResult.throughputPerS / sqlResult.throughputPerS, 3)
+      figures.reserve_http_vs_floor_ratio_c32 = round(httpResult.throughputPerS / floorResult.throughputPerS, 3)
+    }
   }
   await ceiling.close()
 

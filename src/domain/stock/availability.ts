@@ -5,6 +5,7 @@ import { transactionDb } from '../../db/transaction'
 import { withKitAvailability } from '../boms/kitAvailability'
 import { ValidationError } from '../errors'
 import { fromUnits, toUnits } from './decimal'
+import { normalizeDecimal } from './quantity'
 
 export const MAX_AVAILABILITY_SKUS = 500
 
@@ -105,7 +106,7 @@ function groupByItem(rows: FlatRow[]): ItemAvailability[] {
     const quantities = {} as Quantities
     for (const field of QUANTITIES) {
       const value = row[COLUMNS[field]] ?? '0'
-      quantities[field] = trimDecimal(value)
+      quantities[field] = normalizeDecimal(value)
       if (row.active) current.totals[field] += toUnits(value)
     }
     if (row.is_listed) {
@@ -123,7 +124,3 @@ function groupByItem(rows: FlatRow[]): ItemAvailability[] {
   return items
 }
 
-/** PostgreSQL's numeric text without trailing zeros ("12.500" → "12.5", "3.000" → "3"). */
-function trimDecimal(text: string): string {
-  return text.includes('.') ? text.replace(/\.?0+$/, '') : text
-}
