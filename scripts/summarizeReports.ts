@@ -33,12 +33,47 @@ export function summarizeReports(): Counts {
   return counts
 }
 
+/** The failed tests by file and name with the first line of their error, so a red run's tail says what failed. */
+export function failedTests(): string[] {
+  const failed: string[] = []
+  for (const vitest of [readJson('vitest.json'), readJson('vitest-webhooks.json'), readJson('vitest-serial.json')]) {
+    for (const file of vitest?.testResults ?? []) {
+      const where = path.relative(process.cwd(), file.name)
+      if (file.status === 'failed' && file.assertionResults.length === 0) failed.push(`${where}: ${firstLine(file.message)}`)
+      for (const test of file.assertionResults) {
+        if (test.status === 'failed') failed.push(`${where} › ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`)
+      }
+    }
+  }
+  const playwright = readJson('playwright.json')
+  const visit = (suite: any, titles: string[]) => {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        if (test.status !== 'unexpected') continue
+        const error = test.results?.at(-1)?.error?.message
+        failed.push(`${spec.file} › ${[...titles, spec.title].join(' › ')}: ${firstLine(error)}`)
+      }
+    }
+    for (const child of suite.suites ?? []) visit(child, suite.title && !suite.title.endsWith('.ts') ? [...titles, suite.title] : titles)
+  }
+  for (const suite of playwright?.suites ?? []) visit(suite, [])
+  for (const error of playwright?.errors ?? []) failed.push(`playwright: ${firstLine(error.message)}`)
+  for (const step of readJson('harness.json')?.failedSteps ?? []) failed.push(`harness step failed: ${step}`)
+  return failed
+}
+
+function firstLine(text: string | undefined): string {
+  // eslint-disable-next-line no-control-regex
+  return (text ?? '').replace(/\u001b\[[0-9;]*m/g, '').split('\n').find((line) => line.trim())?.trim().slice(0, 300) ?? ''
+}
+
 export function formatSummary({ passed, failed, skipped }: Counts): string {
   return `tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
   const counts = summarizeReports()
+  for (const line of failedTests()) console.log(`FAILED ${line}`)
   console.log(formatSummary(counts))
   process.exit(counts.failed > 0 || counts.passed === 0 ? 1 : 0)
 }

@@ -6,7 +6,7 @@ import path from 'node:path'
 import { createThrowawayDatabase, findFreePort } from '../src/db/database'
 import { runMain } from '../src/server/boot'
 import { TEST_PAYLOAD_SECRET } from '../tests/helpers/constants'
-import { formatSummary, REPORTS_DIR, summarizeReports } from './summarizeReports'
+import { failedTests, formatSummary, REPORTS_DIR, summarizeReports } from './summarizeReports'
 
 /**
  * `npm test`: unit and integration tests (vitest) on a throwaway database, then the production path
@@ -85,6 +85,7 @@ runMain(async () => {
   fs.writeFileSync(path.join(REPORTS_DIR, 'harness.json'), JSON.stringify({ failedSteps }))
   const counts = summarizeReports()
   log(`done in ${((Date.now() - startedAt) / 1000).toFixed(1)} s${failedSteps.length ? `; failed steps: ${failedSteps.join(', ')}` : ''}`)
+  for (const line of failedTests()) console.log(`FAILED ${line}`)
   console.log(formatSummary(counts))
   process.exit(counts.failed > 0 || counts.passed === 0 ? 1 : 0)
 })
