@@ -9,8 +9,9 @@ import { bootBenchPayload, numberArgument, rawSqlCeiling, round, runLoad, startP
  * npm run bench:reserve — HTTP reservation (POST /api/reservations, one line of one hot SKU) at 1, 8 and 32
  * concurrent clients against the production build (`next build` + `next start`, bench/lib.ts), beside the raw-SQL
  * ceiling measured in the same run (BEGIN; INSERT ledger row; conditional UPDATE of one stock row; COMMIT), then an
- * oversell burst: 4× more concurrent reservations than stock. At 32 clients it also measures the framework's floor
- * (an authenticated request answered 404 by the same server), which bounds what any endpoint can reach. The bench
+ * oversell burst: 4× more concurrent reservations than stock. At 32 clients it also measures two floors through the
+ * same server: Payload's (an authenticated request answered 404 by its REST layer), which bounds what any Payload
+ * endpoint can reach, and Next's (GET /livez, a route handler that only answers "ok"). The bench
  * process only sets up data and drives load.
  * Callers log in (JWT) so the per-key rate limit, which would otherwise be what is measured, does not apply.
  * Options: --seconds N per load level (default 5), --reuse-build (skip `next build` when .next holds one).
@@ -59,6 +60,13 @@ try {
     if (response.status !== 404) throw new Error(`status ${response.status}`)
   }
 
+  // Next's own floor: the liveness route (a route handler outside Payload that answers "ok").
+  const liveness = async () => {
+    const response = await fetch(`${server.url}/livez`)
+    await response.arrayBuffer()
+    if (response.status !== 200) throw new Error(`status ${response.status}`)
+  }
+
   const ceiling = await rawSqlCeiling(database.url)
 
   for (const clients of CLIENTS) {
@@ -78,6 +86,10 @@ try {
       figures.http_floor_per_s_c32 = round(floorResult.throughputPerS, 0)
       figures.http_floor_vs_sql_ratio_c32 = round(floorResult.throughputPerS / sqlResult.throughputPerS, 3)
       figures.reserve_http_vs_floor_ratio_c32 = round(httpResult.throughputPerS / floorResult.throughputPerS, 3)
+      const livenessResult = await runLoad({ clients, durationMs: SECONDS * 1000, operation: liveness })
+      log(`c=${clients} Next floor (GET /livez): ${round(livenessResult.throughputPerS, 0)}/s p50 ${round(livenessResult.p50Ms)} ms p99 ${round(livenessResult.p99Ms)} ms`)
+      figures.next_floor_per_s_c32 = round(livenessResult.throughputPerS, 0)
+      figures.next_floor_vs_sql_ratio_c32 = round(livenessResult.throughputPerS / sqlResult.throughputPerS, 3)
     }
   }
   await ceiling.close()

@@ -10,21 +10,40 @@ import { failedTests, formatSummary, REPORTS_DIR, summarizeReports } from './sum
 
 /**
  * `npm test`: unit and integration tests (vitest) on a throwaway database, then the production path
- * for the browser tests — next build, migrate, seed, start — and Playwright in Chromium against it.
+ * for the browser tests — next build (beside the serial vitest pass), migrate, seed, start — and Playwright in
+ * Chromium against it.
  * `--no-e2e` (or QM_SKIP_E2E=1) stops after vitest. Ends with `tests: N passed, N failed`.
  */
 const log = (message: string) => console.log(`\n[npm test] ${message}`)
 const bin = (relative: string) => path.resolve('node_modules', relative)
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+function run(command: string, args: string[], env: NodeJS.ProcessEnv, { outputFile }: { outputFile?: string } = {}): Promise<number> {
   const startedAt = Date.now()
   return new Promise((resolve) => {
-    const child = spawn(command, args, { env: { NEXT_TELEMETRY_DISABLED: '1', ...env }, stdio: 'inherit' })
+    const output = outputFile ? fs.openSync(outputFile, 'w') : 'inherit'
+    const child = spawn(command, args, { env: { NEXT_TELEMETRY_DISABLED: '1', ...env }, stdio: ['ignore', output, output] })
     child.on('exit', (code, signal) => {
+      if (typeof output === 'number') fs.closeSync(output)
       log(`${path.basename(args[0] ?? command)} ${args.slice(1, 2).join(' ')} took ${((Date.now() - startedAt) / 1000).toFixed(1)} s`)
       resolve(code ?? (signal ? 1 : 0))
     })
   })
+}
+
+/** The browser tests' database (a sibling of the run's) and the production server's environment for it. */
+async function prepareE2E(database: Awaited<ReturnType<typeof createThrowawayDatabase>>, baseEnv: NodeJS.ProcessEnv) {
+  const e2eDatabase = await database.createSibling('e2e')
+  const port = await findFreePort()
+  const env: NodeJS.ProcessEnv = {
+    ...baseEnv,
+    NODE_ENV: 'production',
+    DATABASE_URL: e2eDatabase.url,
+    PORT: String(port),
+    SEED_ADMIN_EMAIL: 'e2e-admin@test.example',
+    SEED_ADMIN_PASSWORD: `e2e-${crypto.randomBytes(8).toString('hex')}`,
+    E2E_BASE_URL: `http://127.0.0.1:${port}`,
+  }
+  return { database: e2eDatabase, env }
 }
 
 runMain(async () => {
@@ -46,38 +65,37 @@ runMain(async () => {
     const webhooksDatabase = await database.createSibling('webhooks')
     await vitest(['--project', 'int-webhooks'], 'vitest-webhooks.json', { ...baseEnv, QM_TEST_DATABASE_URL: webhooksDatabase.url })
     await webhooksDatabase.drop()
+    // The production build for the browser tests runs beside the serial pass, whose files mostly wait on background
+    // workers; its output goes to reports/next-build.log and is printed when it fails.
+    const e2e = isE2ESkipped ? null : await prepareE2E(database, baseEnv)
+    const buildLog = path.join(REPORTS_DIR, 'next-build.log')
+    const build = e2e ? run(process.execPath, [bin('next/dist/bin/next'), 'build'], e2e.env, { outputFile: buildLog }) : null
     await vitest(['--project', 'int-serial', '--no-file-parallelism'], 'vitest-serial.json')
 
-    if (!isE2ESkipped) {
-      const e2eDatabase = await database.createSibling('e2e')
-      const port = await findFreePort()
-      const env: NodeJS.ProcessEnv = {
-        ...baseEnv,
-        NODE_ENV: 'production',
-        DATABASE_URL: e2eDatabase.url,
-        PORT: String(port),
-        SEED_ADMIN_EMAIL: 'e2e-admin@test.example',
-        SEED_ADMIN_PASSWORD: `e2e-${crypto.randomBytes(8).toString('hex')}`,
-        E2E_BASE_URL: `http://127.0.0.1:${port}`,
-      }
+    if (e2e && build) {
       const tsx = bin('tsx/dist/cli.mjs')
+      log('next build')
+      const buildCode = await build
+      if (buildCode !== 0) {
+        console.log(fs.readFileSync(buildLog, 'utf8'))
+        failedSteps.push('next build')
+      }
       const steps: [string, string, string[]][] = [
-        ['next build', bin('next/dist/bin/next'), ['build']],
         ['migrate', tsx, ['scripts/migrate.ts']],
         ['seed', tsx, ['scripts/seed.ts']],
       ]
-      for (const [name, script, args] of steps) {
+      for (const [name, script, args] of failedSteps.length ? [] : steps) {
         log(name)
-        if ((await run(process.execPath, [script, ...args], env)) !== 0) {
+        if ((await run(process.execPath, [script, ...args], e2e.env)) !== 0) {
           failedSteps.push(name)
           break
         }
       }
       if (failedSteps.length === 0) {
         log('playwright')
-        await run(process.execPath, [bin('@playwright/test/cli.js'), 'test'], env)
+        await run(process.execPath, [bin('@playwright/test/cli.js'), 'test'], e2e.env)
       }
-      await e2eDatabase.drop()
+      await e2e.database.drop()
     }
   } finally {
     await database.stop()

@@ -58,10 +58,12 @@ describe('committed migrations', () => {
 
   it('should build from an empty database exactly the schema the config pushes (no drift)', async () => {
     const { code, stdout, stderr } = await runScript('scripts/migrate.ts', productionEnv, { timeoutMs: 120_000 })
-    expect(code, stdout + stderr).toBe(0)
+    const output = stdout + stderr
+    expect(code, output).toBe(0)
+    expect(output, output).toMatch(/Migrated: +\d+_\w+_initial /)
     const [pushed, migrated] = await Promise.all([describeSchema(pushedUrl), describeSchema(migratedUrl)])
-    expect(migrated.filter((line) => !pushed.includes(line))).toEqual([])
-    expect(pushed.filter((line) => !migrated.includes(line))).toEqual([])
+    expect(migrated.filter((line) => !pushed.includes(line)), output).toEqual([])
+    expect(pushed.filter((line) => !migrated.includes(line)), output).toEqual([])
   })
 
   it('should do nothing when run again', async () => {
