@@ -132,7 +132,7 @@ export async function startProductionServer({ databaseUrl }: { databaseUrl: stri
   const deadline = Date.now() + 120_000
   for (;;) {
     if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`)
-    // Any answer will do: the bench's database has no job queue, so health says "degraded" (503).
+    // Any answer will do: a bench database without the job queues answers health with 503.
     const isUp = await fetch(`${url}/api/health`).then(() => true, () => false)
     if (isUp) break
     if (Date.now() > deadline) throw new Error('next start did not answer /api/health within 2 minutes')

@@ -3,6 +3,7 @@ import { createLocalReq } from 'payload'
 import { withTransaction } from '../src/db/transaction'
 import { findSystemLocationId } from '../src/domain/stock/locations'
 import { postMovements } from '../src/domain/stock/postMovements'
+import { startJobRuntime } from '../src/jobs/runtime'
 import { bootBenchPayload, numberArgument, rawSqlCeiling, round, runLoad, startProductionServer } from './lib'
 
 /**
@@ -22,6 +23,9 @@ const BURST_STOCK = 50
 const log = (message: string) => console.log(`[bench:reserve] ${message}`)
 
 const { payload, database, close } = await bootBenchPayload()
+// The job queues exist as in production, so each reservation enqueues its expiry job; no workers run.
+const jobs = await startJobRuntime({ payload, connectionString: database.url, isWorking: false })
+await jobs.stop()
 const server = await startProductionServer({ databaseUrl: database.url })
 const figures: Record<string, number> = {}
 

@@ -29,12 +29,15 @@ const executors = new WeakMap<DrizzleDb, SqlExecutor>()
  * The name under which a data query runs as a prepared statement: PostgreSQL parses and plans it once per
  * connection instead of on every call (for the hot paths' short queries, planning was most of their cost). Named
  * by a hash of the text; texts beyond the first few hundred (IN lists of every length) stay unnamed, so no
- * connection accumulates statements without bound. Texts with a `*` stay unnamed too: a prepared `SELECT *` fails
- * ("cached plan must not change result type") on its connection once a migration adds a column under it.
+ * connection accumulates statements without bound. Texts that select columns with a wildcard (`SELECT *`, `t.*`,
+ * `RETURNING *`) stay unnamed too: such a prepared statement fails ("cached plan must not change result type") on
+ * its connection once a migration adds a column under it. A `*` that multiplies or counts is no such wildcard.
  */
+const COLUMN_WILDCARD = /(\bSELECT|\bDISTINCT|\bRETURNING|,|\.)\s*\*/i
+
 function statementNameOf(text: string): string | undefined {
   const known = statementNames.get(text)
-  if (known !== undefined || statementNames.size >= MAX_NAMED_STATEMENTS || text.includes('*') || !/^\s*(SELECT|WITH|INSERT|UPDATE|DELETE)\b/i.test(text)) return known
+  if (known !== undefined || statementNames.size >= MAX_NAMED_STATEMENTS || COLUMN_WILDCARD.test(text) || !/^\s*(SELECT|WITH|INSERT|UPDATE|DELETE)\b/i.test(text)) return known
   const name = `qm_${crypto.createHash('sha1').update(text).digest('hex').slice(0, 24)}`
   statementNames.set(text, name)
   return name

@@ -1,5 +1,5 @@
 import type { PayloadRequest } from 'payload'
-import { sql } from '@payloadcms/db-postgres/drizzle'
+import { sql, type SQL } from '@payloadcms/db-postgres/drizzle'
 
 import { sqlList, transactionDb } from '../../db/transaction'
 import { toUnits } from '../stock/decimal'
@@ -21,11 +21,12 @@ type GraphRow = {
 
 /**
  * In one query: the items asked for, the active BOMs of those that are kits, and recursively of their components
- * (bounded, so a cycle stored by a race still ends), with every item involved.
+ * (bounded, so a cycle stored by a race still ends), with every item involved. `alsoSelect` adds columns to that
+ * query (a caller that needs more of the tenant in the same round trip); they come back in `extra`.
  */
-export async function loadBomGraph({ req, tenantId, itemIds }: { req: PayloadRequest; tenantId: number; itemIds: number[] }): Promise<BomGraph> {
+export async function loadBomGraph({ req, tenantId, itemIds, alsoSelect }: { req: PayloadRequest; tenantId: number; itemIds: number[]; alsoSelect?: SQL }): Promise<BomGraph & { extra: Record<string, unknown> }> {
   const db = await transactionDb(req)
-  const { rows } = await db.execute<GraphRow>(sql`
+  const { rows } = await db.execute<GraphRow & Record<string, unknown>>(sql`
     WITH RECURSIVE reach(item_id, depth) AS (
       SELECT id, 0 FROM items WHERE tenant_id = ${tenantId} AND id IN ${sqlList([0, ...itemIds])}
       UNION
@@ -42,9 +43,11 @@ export async function loadBomGraph({ req, tenantId, itemIds }: { req: PayloadReq
            FROM boms b WHERE b.tenant_id = ${tenantId} AND b.active AND b.output_item_id IN (SELECT item_id FROM reached)) x) AS boms,
       (SELECT coalesce(json_agg(i), '[]') FROM (
          SELECT id, sku, unit_precision::text, base_unit, track_inventory, coalesce(active, true) AS active
-           FROM items WHERE tenant_id = ${tenantId} AND id IN (SELECT item_id FROM reached)) i) AS items`)
-  const { boms, items } = rows[0]
+           FROM items WHERE tenant_id = ${tenantId} AND id IN (SELECT item_id FROM reached)) i) AS items
+      ${alsoSelect ? sql`, ${alsoSelect}` : sql``}`)
+  const { boms, items, ...extra } = rows[0]
   return {
+    extra,
     boms: new Map(
       boms.map((bom) => [
         Number(bom.output_item_id),

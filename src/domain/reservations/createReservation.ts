@@ -3,7 +3,7 @@ import { sql } from '@payloadcms/db-postgres/drizzle'
 
 import { transactionDb } from '../../db/transaction'
 import { ConflictError, ValidationError } from '../errors'
-import { prepareReservation } from './prepareReservation'
+import { prepareReservationWithCatalogue } from './prepareReservation'
 import { RESERVATION_CHANNELS } from './transitions'
 import { newRowId, reserveReservation, type Reservation } from './workflow'
 
@@ -57,7 +57,7 @@ function reservationInput(body: Record<string, unknown>) {
  */
 export async function createReservation({ req, tenantId, body }: { req: PayloadRequest; tenantId: number; body: unknown }): Promise<Reservation> {
   if (!isObject(body)) throw new ValidationError('VALIDATION.BODY', 'Send the reservation as a JSON object.')
-  const data = await prepareReservation({ req, data: { ...reservationInput(body), tenant: tenantId } })
+  const { data, catalogue } = await prepareReservationWithCatalogue({ req, data: { ...reservationInput(body), tenant: tenantId } })
 
   const lines = (data.lines as { item: unknown; quantity: number; warehouse: unknown }[]).map((line, index) => ({
     order: index + 1,
@@ -103,5 +103,5 @@ export async function createReservation({ req, tenantId, body }: { req: PayloadR
     updatedAt: new Date(inserted.updated_at).toISOString(),
     createdAt: new Date(inserted.created_at).toISOString(),
   }
-  return reserveReservation({ req, doc })
+  return reserveReservation({ req, doc, catalogue })
 }

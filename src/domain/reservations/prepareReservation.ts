@@ -1,9 +1,8 @@
 import type { PayloadRequest } from 'payload'
-import { sql } from '@payloadcms/db-postgres/drizzle'
 
 import { hasRoleInTenant, tenantIdsWithRole, type TenantAwareUser } from '../../access/tenantMembership'
-import { sqlList, transactionDb } from '../../db/transaction'
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors'
+import { loadReservationCatalogue, type ReservationCatalogue } from './catalogue'
 import { RESERVING_ROLES } from './transitions'
 
 const MAX_TTL_MS = 7 * 24 * 60 * 60 * 1000
@@ -21,12 +20,18 @@ export function defaultReservationTenant(req: PayloadRequest): number | undefine
  * tenant's TTL, and the Idempotency-Key header becomes the reservation's key when the body has none.
  */
 export async function prepareReservation({ req, data }: { req: PayloadRequest; data: Record<string, any> }): Promise<Record<string, any>> {
+  return (await prepareReservationWithCatalogue({ req, data })).data
+}
+
+/** prepareReservation, also handing back the catalogue it read, for reserveReservation in the same transaction. */
+export async function prepareReservationWithCatalogue({ req, data }: { req: PayloadRequest; data: Record<string, any> }): Promise<{ data: Record<string, any>; catalogue: ReservationCatalogue }> {
   const tenantId = Number(typeof data.tenant === 'object' && data.tenant ? data.tenant.id : data.tenant)
   if (req.user && !hasRoleInTenant(req.user as TenantAwareUser, tenantId, RESERVING_ROLES)) {
     throw new ForbiddenError('Your role cannot reserve stock in this tenant.')
   }
-  const ttlMinutes = await reservationTtlMinutes(req, tenantId)
-  let expiresAt = new Date(Date.now() + ttlMinutes * 60_000)
+  const lines: Record<string, unknown>[] = Array.isArray(data.lines) ? data.lines : []
+  const catalogue = await loadReservationCatalogue({ req, tenantId, itemIds: lines.map((line) => idOf(line?.item)) })
+  let expiresAt = new Date(Date.now() + catalogue.ttlMinutes * 60_000)
   if (data.expiresAt) {
     const requested = new Date(data.expiresAt)
     if (Number.isNaN(requested.getTime()) || requested.getTime() <= Date.now() || requested.getTime() > Date.now() + MAX_TTL_MS) {
@@ -38,42 +43,30 @@ export async function prepareReservation({ req, data }: { req: PayloadRequest; d
   if (idempotencyKey && (typeof idempotencyKey !== 'string' || idempotencyKey.length > IDEMPOTENCY_KEY_MAX_LENGTH)) {
     throw new ValidationError('VALIDATION.IDEMPOTENCY_KEY', `An idempotency key is a string of at most ${IDEMPOTENCY_KEY_MAX_LENGTH} characters.`, 'idempotencyKey')
   }
-  if (!Array.isArray(data.lines) || data.lines.length === 0) throw new ValidationError('VALIDATION.LINES', 'A reservation needs at least one line.', 'lines')
-  await assertLinesInTenant(req, tenantId, data.lines)
+  if (lines.length === 0) throw new ValidationError('VALIDATION.LINES', 'A reservation needs at least one line.', 'lines')
+  assertLinesInTenant(catalogue, lines)
   return {
-    ...data,
-    status: 'pending',
-    expiresAt: expiresAt.toISOString(),
-    idempotencyKey,
-    history: [],
-    lines: data.lines.map((line: Record<string, unknown>) => ({ ...line, reservedQuantity: 0, fulfilledQuantity: 0, allocations: [] })),
+    catalogue,
+    data: {
+      ...data,
+      status: 'pending',
+      expiresAt: expiresAt.toISOString(),
+      idempotencyKey,
+      history: [],
+      lines: lines.map((line) => ({ ...line, reservedQuantity: 0, fulfilledQuantity: 0, allocations: [] })),
+    },
   }
-}
-
-/** The tenant's default reservation TTL (one column: this runs on every reservation, a hot path). */
-async function reservationTtlMinutes(req: PayloadRequest, tenantId: number): Promise<number> {
-  const db = await transactionDb(req)
-  const { rows } = await db.execute<{ ttl: string | null }>(sql`SELECT settings_reservation_ttl_minutes::text AS ttl FROM tenants WHERE id = ${tenantId}`)
-  if (rows.length === 0) throw new NotFoundError(`Tenant ${tenantId} does not exist`, 'tenant')
-  return Number(rows[0].ttl ?? 15)
 }
 
 const idOf = (value: unknown) => Number(typeof value === 'object' && value !== null ? (value as { id: unknown }).id : value)
 
 /** Every line's item (and pinned warehouse) exists in the reservation's tenant; another tenant's is a 404. */
-async function assertLinesInTenant(req: PayloadRequest, tenantId: number, lines: Record<string, unknown>[]) {
-  const db = await transactionDb(req)
-  const itemIds = lines.map((line) => idOf(line.item))
-  const warehouseIds = lines.filter((line) => line.warehouse != null && line.warehouse !== '').map((line) => idOf(line.warehouse))
-  const valid = (ids: number[]) => [0, ...ids.filter(Number.isInteger)]
-  const { rows } = await db.execute<{ kind: string; id: number }>(sql`
-    SELECT 'item' AS kind, id FROM items WHERE tenant_id = ${tenantId} AND id IN ${sqlList(valid(itemIds))}
-    UNION ALL SELECT 'warehouse', id FROM warehouses WHERE tenant_id = ${tenantId} AND id IN ${sqlList(valid(warehouseIds))}`)
-  const found = new Set(rows.map((row) => `${row.kind}:${row.id}`))
+function assertLinesInTenant(catalogue: ReservationCatalogue, lines: Record<string, unknown>[]) {
   lines.forEach((line, index) => {
     if (line.item == null || line.item === '') throw new ValidationError('VALIDATION.ITEM_REQUIRED', 'Each line needs an item.', `lines.${index}.item`)
-    if (!found.has(`item:${idOf(line.item)}`)) throw new NotFoundError(`Item ${String(idOf(line.item))} does not exist in this tenant`, `lines.${index}.item`)
-    if (line.warehouse != null && line.warehouse !== '' && !found.has(`warehouse:${idOf(line.warehouse)}`)) {
+    if (!catalogue.items.has(idOf(line.item))) throw new NotFoundError(`Item ${String(idOf(line.item))} does not exist in this tenant`, `lines.${index}.item`)
+    const isPinned = line.warehouse != null && line.warehouse !== ''
+    if (isPinned && !catalogue.warehouses.some((warehouse) => warehouse.id === idOf(line.warehouse))) {
       throw new NotFoundError(`Warehouse ${String(idOf(line.warehouse))} does not exist in this tenant`, `lines.${index}.warehouse`)
     }
   })

@@ -9,14 +9,15 @@ import { sqlList, transactionDb } from '../../db/transaction'
 import { tenantIdOf } from '../../hooks/tenantIdOf'
 import { enqueueInTransaction } from '../../jobs/enqueueInTransaction'
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors'
-import { writeOutboxEvents, type OutboxEvent } from '../outbox/writeOutboxEvents'
+import { insertOutboxSql, writeOutboxEvents, type OutboxEvent } from '../outbox/writeOutboxEvents'
 import { fromUnits, toUnits } from '../stock/decimal'
 import { InsufficientStockError } from '../stock/errors'
 import { findSystemLocationId } from '../stock/locations'
 import { postMovements, type LevelChange, type Movement } from '../stock/postMovements'
 import { parseQuantity } from '../stock/quantity'
-import { findKits, type BomItem } from '../boms/explode'
+import type { BomItem } from '../boms/explode'
 import { kitReasonCode, proportionalUnits, stepOf, type Kit } from '../boms/kitQuantities'
+import { loadReservationCatalogue, type CatalogueWarehouse, type ReservationCatalogue } from './catalogue'
 import { allocate, lineCapacity, type AllocationLine, type AllocationWarehouse, type LineAllocation } from './allocate'
 import { RESERVATION_TRANSITIONS, type ReservationAction, type ReservationStatus } from './transitions'
 
@@ -116,7 +117,12 @@ export const newRowId = () => crypto.randomBytes(12).toString('hex')
  * line's reserved quantity and BOM, the allocations and the history entry (all server-only fields of a document
  * this transaction has just created). Returns the document as Payload would have read it back.
  */
-async function writeReservedState(req: PayloadRequest, reservation: Reservation, next: Pick<Reservation, 'status' | 'lines' | 'history'>): Promise<Reservation> {
+async function writeReservedState(
+  req: PayloadRequest,
+  reservation: Reservation,
+  next: Pick<Reservation, 'status' | 'lines' | 'history'>,
+  { eventTypes = [], eventExtra = {} }: { eventTypes?: string[]; eventExtra?: Record<string, unknown> } = {},
+): Promise<Reservation> {
   const lines = next.lines.map((line) => ({ ...line, allocations: (line.allocations ?? []).map((allocation) => ({ ...allocation, id: allocation.id ?? newRowId() })) }))
   const history = (next.history ?? []).map((entry) => ({ ...entry, id: (entry as { id?: string }).id ?? newRowId() }))
   const added = history.slice((reservation.history ?? []).length)
@@ -133,6 +139,9 @@ async function writeReservedState(req: PayloadRequest, reservation: Reservation,
     })),
   )
   const historyRows = added.map((entry, index) => ({ order: (reservation.history ?? []).length + index + 1, ...entry }))
+  // The events describe the state written, and are written by the same statement.
+  const saved: Reservation = { ...reservation, status: next.status, lines, history }
+  const events = eventTypes.map((eventType) => event(saved, eventType, eventExtra))
   const db = await transactionDb(req)
   const { rows } = await db.execute<{ updated_at: string }>(sql`
     WITH reservation AS (
@@ -149,9 +158,9 @@ async function writeReservedState(req: PayloadRequest, reservation: Reservation,
       INSERT INTO reservations_history (_order, _parent_id, id, "from", "to", at, user_id, note)
       SELECT v.order, ${reservation.id}, v.id, v.from, v.to, v.at, v.user, v.note
         FROM jsonb_to_recordset(${JSON.stringify(historyRows)}::jsonb) AS v("order" integer, id varchar, "from" varchar, "to" varchar, at timestamptz, "user" integer, note varchar)
-    )
+    )${events.length > 0 ? sql`, outbox AS (${insertOutboxSql(events)})` : sql``}
     SELECT updated_at::text FROM reservation`)
-  return { ...reservation, status: next.status, lines, history, updatedAt: new Date(rows[0].updated_at).toISOString() } as Reservation
+  return { ...saved, updatedAt: new Date(rows[0].updated_at).toISOString() } as Reservation
 }
 
 async function save(req: PayloadRequest, reservation: Reservation, data: Partial<Reservation>) {
@@ -188,17 +197,6 @@ function event(reservation: Reservation, eventType: string, extra: Record<string
 }
 
 type ItemRow = BomItem
-type WarehouseRow = { id: number; code: string; active: boolean; fulfilment_priority: string }
-
-/** The lines' items with the kits among them exploded (components included in `items`), and the tenant's warehouses. */
-async function loadCatalogue(req: PayloadRequest, reservation: Reservation) {
-  const db = await transactionDb(req)
-  const { kits, items } = await findKits({ req, tenantId: reservation.tenant, itemIds: [...new Set(reservation.lines.map((line) => line.item))] })
-  const { rows: warehouses } = await db.execute<WarehouseRow>(
-    sql`SELECT id, code, coalesce(active, true) AS active, fulfilment_priority::text FROM warehouses WHERE tenant_id = ${reservation.tenant} ORDER BY fulfilment_priority, id`,
-  )
-  return { items, kits, warehouses: warehouses.map((row) => ({ ...row, id: Number(row.id) })) }
-}
 
 /**
  * Reserves a new reservation's lines: allocates them across the tenant's active warehouses under a lock on the
@@ -206,11 +204,11 @@ async function loadCatalogue(req: PayloadRequest, reservation: Reservation) {
  * why, and schedules the expiry. Without allowPartial a shortage refuses the whole reservation (409); with it,
  * what is available is reserved (`partially-reserved`, or `failed` when nothing is).
  */
-export async function reserveReservation({ req, doc }: { req: PayloadRequest; doc: Record<string, unknown> }): Promise<Reservation> {
+export async function reserveReservation({ req, doc, catalogue }: { req: PayloadRequest; doc: Record<string, unknown>; catalogue?: ReservationCatalogue }): Promise<Reservation> {
   // The document was inserted by this transaction a moment ago: no other transaction can see it, let alone lock it.
   const reservation = normalize(doc)
   if (reservation.status !== 'pending') return reservation
-  const { items, kits, warehouses } = await loadCatalogue(req, reservation)
+  const { items, kits, warehouses } = catalogue ?? (await loadReservationCatalogue({ req, tenantId: reservation.tenant, itemIds: reservation.lines.map((line) => line.item) }))
   const activeWarehouses: AllocationWarehouse[] = warehouses
     .filter((warehouse) => warehouse.active)
     .map((warehouse) => ({ id: warehouse.id, code: warehouse.code, fulfilmentPriority: Number(warehouse.fulfilment_priority) }))
@@ -258,7 +256,7 @@ type ReserveContext = {
   lines: AllocationLine[]
   items: Map<number, ItemRow>
   kits: Map<number, Kit>
-  warehouses: WarehouseRow[]
+  warehouses: CatalogueWarehouse[]
   activeWarehouses: AllocationWarehouse[]
 }
 
@@ -292,12 +290,8 @@ async function reserveWith(req: PayloadRequest, { reservation, lines, items, kit
       })),
     })),
     history: historyWith(req, reservation, status, status === 'failed' ? 'nothing available to reserve' : undefined),
-  })
+  }, status === 'failed' ? {} : { eventTypes: ['inventory.stock.reserved'], eventExtra: { warehouses: [...new Set(levelChanges.map((change) => codeOf(change.warehouseId)))] } })
   if (status !== 'failed') {
-    await writeOutboxEvents({
-      req,
-      events: [event(saved, 'inventory.stock.reserved', { warehouses: [...new Set(levelChanges.map((change) => codeOf(change.warehouseId)))] })],
-    })
     await enqueueInTransaction({ req, queue: RESERVATION_EXPIRY_QUEUE, data: { reservationId: saved.id }, startAfter: new Date(saved.expiresAt!), singletonKey: `reservation:${saved.id}` })
   }
   if (levelChanges.length > 0) {
@@ -324,7 +318,7 @@ function assertNoShortage(
   context: {
     lines: AllocationLine[]
     items: Map<number, ItemRow>
-    warehouses: WarehouseRow[]
+    warehouses: CatalogueWarehouse[]
     activeWarehouses: AllocationWarehouse[]
     available: Map<string, bigint>
     isSingleWarehouse: boolean

@@ -1,0 +1,37 @@
+import type { PayloadRequest } from 'payload'
+import { sql } from '@payloadcms/db-postgres/drizzle'
+
+import { explodeKits, loadBomGraph, type BomItem } from '../boms/explode'
+import type { Kit } from '../boms/kitQuantities'
+import { NotFoundError } from '../errors'
+
+export type CatalogueWarehouse = { id: number; code: string; active: boolean; fulfilment_priority: string }
+
+/**
+ * What reserving a tenant's items needs to know, read in one round trip (a reservation is a hot path): the tenant's
+ * default TTL, the items asked for that exist in the tenant with the kits among them exploded (components included
+ * in `items`), and all the tenant's warehouses by fulfilment priority.
+ */
+export type ReservationCatalogue = { ttlMinutes: number; items: Map<number, BomItem>; kits: Map<number, Kit>; warehouses: CatalogueWarehouse[] }
+
+export async function loadReservationCatalogue({ req, tenantId, itemIds }: { req: PayloadRequest; tenantId: number; itemIds: number[] }): Promise<ReservationCatalogue> {
+  const ids = [...new Set(itemIds.filter(Number.isInteger))]
+  const { extra, ...graph } = await loadBomGraph({
+    req,
+    tenantId,
+    itemIds: ids,
+    alsoSelect: sql`
+      (SELECT json_build_object('ttl', settings_reservation_ttl_minutes::text) FROM tenants WHERE id = ${tenantId}) AS tenant,
+      (SELECT coalesce(json_agg(json_build_object('id', id, 'code', code, 'active', coalesce(active, true), 'fulfilment_priority', fulfilment_priority::text)
+                                ORDER BY fulfilment_priority, id), '[]')
+         FROM warehouses WHERE tenant_id = ${tenantId}) AS warehouses`,
+  })
+  const tenant = extra.tenant as { ttl: string | null } | null
+  if (!tenant) throw new NotFoundError(`Tenant ${tenantId} does not exist`, 'tenant')
+  return {
+    ttlMinutes: Number(tenant.ttl ?? 15),
+    items: graph.items,
+    kits: explodeKits({ graph, itemIds: ids, errorStatus: 409 }),
+    warehouses: (extra.warehouses as CatalogueWarehouse[]).map((warehouse) => ({ ...warehouse, id: Number(warehouse.id) })),
+  }
+}
