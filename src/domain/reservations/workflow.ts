@@ -5,7 +5,7 @@ import { sql } from '@payloadcms/db-postgres/drizzle'
 import { hasRoleInTenant, type TenantAwareUser } from '../../access/tenantMembership'
 import { ROLES } from '../../access/roles'
 import { slugs } from '../../collections/slugs'
-import { sqlList, transactionDb } from '../../db/transaction'
+import { sqlList, transactionDb, type SqlExecutor } from '../../db/transaction'
 import { tenantIdOf } from '../../hooks/tenantIdOf'
 import { enqueueInTransaction } from '../../jobs/enqueueInTransaction'
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors'
@@ -238,18 +238,23 @@ export async function reserveReservation({ req, doc, catalogue }: { req: Payload
   // Optimistic first: allocate from an unlocked read and take the hot stock-level locks last (inside postMovements,
   // whose conditional update still refuses any oversell). Only when another request won the race in between does
   // it roll back to the savepoint and allocate again under the locks.
+  // The savepoint is released by the COMMIT, or before this transaction's next reservation: not between the posting
+  // and the COMMIT, while the hot stock-level rows are locked.
   const db = await transactionDb(req)
+  if (transactionsWithReserveSavepoint.has(db)) await db.execute(sql`RELEASE SAVEPOINT qm_reserve`)
   await db.execute(sql`SAVEPOINT qm_reserve`)
+  transactionsWithReserveSavepoint.add(db)
   try {
-    const saved = await reserveWith(req, context, await readAvailability(req, reservation.tenant, itemIds, warehouseIds, { isLocking: false }))
-    await db.execute(sql`RELEASE SAVEPOINT qm_reserve`)
-    return saved
+    return await reserveWith(req, context, await readAvailability(req, reservation.tenant, itemIds, warehouseIds, { isLocking: false }))
   } catch (error) {
     if (!(error instanceof InsufficientStockError)) throw error
     await db.execute(sql`ROLLBACK TO SAVEPOINT qm_reserve`)
     return reserveWith(req, context, await readAvailability(req, reservation.tenant, itemIds, warehouseIds, { isLocking: true }))
   }
 }
+
+/** Transactions (by their executor) in which a reservation's savepoint is still open. */
+const transactionsWithReserveSavepoint = new WeakSet<SqlExecutor>()
 
 type ReserveContext = {
   reservation: Reservation

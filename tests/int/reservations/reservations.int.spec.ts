@@ -1,4 +1,7 @@
+import { createLocalReq } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { withTransaction } from '../../../src/db/transaction'
 
 import { startApiServer } from '../../helpers/httpServer'
 import { conservationViolations } from '../../helpers/stock'
@@ -234,5 +237,29 @@ describe('reserving stock', () => {
     expect(await levelOf(0, 0)).toMatchObject({ reserved: '0' })
     expect(await create(1)).toMatchObject({ status: 'reserved' })
     expect(await levelOf(0, 0)).toMatchObject({ reserved: '1', available: '0' })
+  })
+
+  it('should make several reservations in one transaction (the last ones partial and failed) and commit or roll back all of them', async () => {
+    const { payload, fixture, levelOf } = await setUpReservations(server.url, { stock: [{ item: 0, warehouse: 0, quantity: 5 }] })
+    const inOneTransaction = async (quantities: number[], isCommitted: boolean) => {
+      const req = await createLocalReq({}, payload)
+      const work = async () => {
+        const statuses: string[] = []
+        for (const quantity of quantities) {
+          const doc = await payload.create({ collection: 'reservations', data: { tenant: fixture.tenantId, allowPartial: true, lines: [{ item: fixture.items[0].id, quantity }] } as any, req, depth: 0 })
+          statuses.push(doc.status)
+        }
+        if (!isCommitted) throw new Error('roll back')
+        return statuses
+      }
+      return isCommitted ? withTransaction(req, work) : withTransaction(req, work).catch((error: Error) => error.message)
+    }
+    expect(await inOneTransaction([2, 2, 2], false)).toBe('roll back')
+    expect(await levelOf(0, 0)).toMatchObject({ reserved: '0', available: '5' })
+    // The third asks for 2 of the 1 left: allowPartial reserves 1; the fourth finds nothing.
+    expect(await inOneTransaction([2, 2, 2, 1], true)).toEqual(['reserved', 'reserved', 'partially-reserved', 'failed'])
+    expect(await levelOf(0, 0)).toMatchObject({ reserved: '5', available: '0' })
+    const { rows } = await payload.db.pool.query(`SELECT count(*)::int AS n FROM reservations WHERE tenant_id = $1`, [fixture.tenantId])
+    expect(rows[0].n).toBe(4)
   })
 })
