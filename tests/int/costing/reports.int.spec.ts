@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import { REPORTS } from '../../../src/domain/reports/registry'
 import { apiClient, loginToken } from '../../helpers/api'
-import { startApiServer } from '../../helpers/httpServer'
+import { useApiServer } from '../../helpers/httpServer'
 import { createTestUser, getTestPayload } from '../../helpers/payload'
 import { post } from '../../helpers/stock'
 import { costingFixture, receiveAt, sell } from './helpers'
 
-let server: Awaited<ReturnType<typeof startApiServer>>
-beforeAll(async () => {
-  server = await startApiServer()
-})
-afterAll(async () => {
-  await server?.close()
-})
+const server = useApiServer()
 
 /** A FIFO tenant with three receipts, two sales, a damaged unit and a found one, and a viewer to read its reports. */
 async function tenantWithHistory(sku: string) {

@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import { slugs } from '../../../src/collections/slugs'
 import { evaluateInOwnTransaction } from '../../../src/domain/replenishment/scan'
 import { apiClient, loginToken } from '../../helpers/api'
-import { startApiServer } from '../../helpers/httpServer'
+import { useApiServer } from '../../helpers/httpServer'
 import { createTestTenant, createTestUser, getTestPayload, uniqueSuffix } from '../../helpers/payload'
 import { createStockFixture, post } from '../../helpers/stock'
 import { receiveAt, sell } from '../costing/helpers'
 
-let server: Awaited<ReturnType<typeof startApiServer>>
-beforeAll(async () => {
-  server = await startApiServer()
-})
-afterAll(async () => {
-  await server?.close()
-})
+const server = useApiServer()
 
 const DAY_MS = 86_400_000
 

@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import { setLotStatus } from '../../../src/domain/lots/lotStock'
 import { apiClient } from '../../helpers/api'
-import { startApiServer } from '../../helpers/httpServer'
+import { useApiServer } from '../../helpers/httpServer'
 import { createTestUser, getTestPayload } from '../../helpers/payload'
 import { conservationViolations, level, post } from '../../helpers/stock'
 import { createLot, createLotFixture, daysFromNow, driftOf, inTransaction, lotEntries, lotPositions, receiveLot } from './helpers'
 
-let server: Awaited<ReturnType<typeof startApiServer>>
-beforeAll(async () => {
-  server = await startApiServer()
-})
-afterAll(async () => {
-  await server?.close()
-})
+const server = useApiServer()
 
 /** Lot-tracked stock at WH-A: EARLY expires in 10 days, LATE in 30, NONE never; 5 units each. */
 async function threeLots() {

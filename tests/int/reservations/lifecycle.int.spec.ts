@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
-import { startApiServer } from '../../helpers/httpServer'
+import { useApiServer } from '../../helpers/httpServer'
 import { conservationViolations } from '../../helpers/stock'
 import { outboxEvents, setUpReservations } from './helpers'
 
-let server: Awaited<ReturnType<typeof startApiServer>>
-beforeAll(async () => {
-  server = await startApiServer()
-})
-afterAll(async () => {
-  await server?.close()
-})
+const server = useApiServer()
 
 async function reserved(quantity = 4, onHand = 10) {
   const context = await setUpReservations(server.url, { stock: [{ item: 0, warehouse: 0, quantity: onHand }] })

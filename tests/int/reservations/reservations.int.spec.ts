@@ -1,19 +1,13 @@
 import { createLocalReq } from 'payload'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import { withTransaction } from '../../../src/db/transaction'
 
-import { startApiServer } from '../../helpers/httpServer'
+import { useApiServer } from '../../helpers/httpServer'
 import { conservationViolations } from '../../helpers/stock'
 import { outboxEvents, setUpReservations } from './helpers'
 
-let server: Awaited<ReturnType<typeof startApiServer>>
-beforeAll(async () => {
-  server = await startApiServer()
-})
-afterAll(async () => {
-  await server?.close()
-})
+const server = useApiServer()
 
 describe('reserving stock', () => {
   it('should reserve, raising reserved and lowering available, with the warehouse and the reason', async () => {

@@ -1,21 +1,11 @@
-import type { Payload } from 'payload'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import { slugs } from '../../../src/collections/slugs'
-import { startApiServer } from '../../helpers/httpServer'
+import { useApiServer } from '../../helpers/httpServer'
 import { createTestTenant, createTestUser, getTestPayload, uniqueSuffix } from '../../helpers/payload'
 
-let payload: Payload
-let api: Awaited<ReturnType<typeof startApiServer>>
-
-beforeAll(async () => {
-  payload = await getTestPayload()
-  api = await startApiServer()
-})
-
-afterAll(async () => {
-  await api?.close()
-})
+const payload = await getTestPayload()
+const api = useApiServer()
 
 async function jwtHeaders(email: string, password: string) {
   const response = await fetch(`${api.url}/api/users/login`, {

@@ -1,10 +1,10 @@
 import type { Payload } from 'payload'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import { userCacheStats } from '../../../src/access/cachedUserAuth'
 import { slugs } from '../../../src/collections/slugs'
 import { apiClient, loginToken } from '../../helpers/api'
-import { startApiServer } from '../../helpers/httpServer'
+import { useApiServer } from '../../helpers/httpServer'
 import { createTestTenant, createTestUser, getTestPayload } from '../../helpers/payload'
 
 /**
@@ -12,16 +12,8 @@ import { createTestTenant, createTestUser, getTestPayload } from '../../helpers/
  * rights must still count from the very next request: a role change, a membership removed behind Payload's back
  * (tenant deletion does that in SQL), a logout.
  */
-let payload: Payload
-let server: Awaited<ReturnType<typeof startApiServer>>
-
-beforeAll(async () => {
-  payload = await getTestPayload()
-  server = await startApiServer()
-})
-afterAll(async () => {
-  await server?.close()
-})
+const payload = await getTestPayload()
+const server = useApiServer()
 
 async function signedInManager() {
   const tenant = await createTestTenant(payload)

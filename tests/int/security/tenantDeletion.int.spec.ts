@@ -1,23 +1,14 @@
 import type { Payload } from 'payload'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import { slugs } from '../../../src/collections/slugs'
 import { apiClient, loginToken } from '../../helpers/api'
-import { startApiServer } from '../../helpers/httpServer'
+import { useApiServer } from '../../helpers/httpServer'
 import { createTestTenant, createTestUser, getTestPayload } from '../../helpers/payload'
 import { createStockFixture, receive } from '../../helpers/stock'
 
-let payload: Payload
-let api: Awaited<ReturnType<typeof startApiServer>>
-
-beforeAll(async () => {
-  payload = await getTestPayload()
-  api = await startApiServer()
-})
-
-afterAll(async () => {
-  await api?.close()
-})
+const payload = await getTestPayload()
+const api = useApiServer()
 
 async function superAdmin() {
   const { email, password } = await createTestUser(payload, { isSuperAdmin: true })

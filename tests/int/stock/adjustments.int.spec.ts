@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import { apiClient, loginToken } from '../../helpers/api'
-import { startApiServer } from '../../helpers/httpServer'
+import { useApiServer } from '../../helpers/httpServer'
 import { createTestUser, getTestPayload } from '../../helpers/payload'
 import { conservationViolations, createStockFixture, level, receive } from '../../helpers/stock'
 
-let api: Awaited<ReturnType<typeof startApiServer>>
-beforeAll(async () => {
-  api = await startApiServer()
-})
-afterAll(async () => {
-  await api?.close()
-})
+const api = useApiServer()
 
 async function setUp(threshold = 500) {
   const payload = await getTestPayload()

@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
-import { startApiServer } from '../../helpers/httpServer'
+import { useApiServer } from '../../helpers/httpServer'
 import { issue } from '../../helpers/stock'
 import { expectStockConsistent, setUpWarehouseOps } from './helpers'
 
-let api: Awaited<ReturnType<typeof startApiServer>>
-beforeAll(async () => {
-  api = await startApiServer()
-})
-afterAll(async () => {
-  await api?.close()
-})
+const api = useApiServer()
 
 const EXPECTED_FIELDS = ['snapshotQuantity', 'movementsSinceSnapshot', 'expectedQuantity', 'variance', 'varianceValue', 'unitCost']
 

@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
-import { startApiServer } from '../../helpers/httpServer'
+import { useApiServer } from '../../helpers/httpServer'
 import { bucketAt, expectStockConsistent, setUpWarehouseOps } from './helpers'
 
-let api: Awaited<ReturnType<typeof startApiServer>>
-beforeAll(async () => {
-  api = await startApiServer()
-})
-afterAll(async () => {
-  await api?.close()
-})
+const api = useApiServer()
 
 describe('quality holds', () => {
   it('should make quarantined stock unavailable so reservations cannot take it, then release part and scrap the rest', async () => {

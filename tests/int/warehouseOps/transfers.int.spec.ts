@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
-import { startApiServer } from '../../helpers/httpServer'
+import { useApiServer } from '../../helpers/httpServer'
 import { bucketAt, expectStockConsistent, outboxPayloads, setUpWarehouseOps } from './helpers'
 
-let api: Awaited<ReturnType<typeof startApiServer>>
-beforeAll(async () => {
-  api = await startApiServer()
-})
-afterAll(async () => {
-  await api?.close()
-})
+const api = useApiServer()
 
 async function requested(context: Awaited<ReturnType<typeof setUpWarehouseOps>>, quantity = 10) {
   const { fixture, kitchen, cafe, item, manager } = context

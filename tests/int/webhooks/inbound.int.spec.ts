@@ -1,19 +1,13 @@
 import crypto from 'node:crypto'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import { signMessage } from '../../../src/domain/webhooks/signing'
-import { startApiServer } from '../../helpers/httpServer'
+import { useApiServer } from '../../helpers/httpServer'
 import { getTestPayload } from '../../helpers/payload'
 import { setUpReservations } from '../reservations/helpers'
 import { setUpTenantAdmin } from './helpers'
 
-let server: Awaited<ReturnType<typeof startApiServer>>
-beforeAll(async () => {
-  server = await startApiServer()
-})
-afterAll(async () => {
-  await server?.close()
-})
+const server = useApiServer()
 
 /** A tenant with stock, an event source (its secret) and a sender of signed inbound events. */
 async function setUp() {
