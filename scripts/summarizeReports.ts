@@ -10,11 +10,13 @@ function readJson(file: string): any | null {
   return fs.existsSync(full) ? JSON.parse(fs.readFileSync(full, 'utf8')) : null
 }
 
+/** The vitest passes' reports (scripts/test.ts), those that exist. */
+const vitestReports = () => ['vitest.json', 'vitest-webhooks.json', 'vitest-serial.json'].map(readJson).filter(Boolean)
+
 /** Counts from the runners' own JSON reports, plus harness steps (build, migrate, seed) that failed. */
 export function summarizeReports(): Counts {
   const counts: Counts = { passed: 0, failed: 0, skipped: 0 }
-  for (const vitest of [readJson('vitest.json'), readJson('vitest-webhooks.json'), readJson('vitest-serial.json')]) {
-    if (!vitest) continue
+  for (const vitest of vitestReports()) {
     counts.passed += vitest.numPassedTests
     counts.failed += vitest.numFailedTests
     counts.skipped += vitest.numPendingTests + vitest.numTodoTests
@@ -36,8 +38,8 @@ export function summarizeReports(): Counts {
 /** The failed tests by file and name with the first line of their error, so a red run's tail says what failed. */
 export function failedTests(): string[] {
   const failed: string[] = []
-  for (const vitest of [readJson('vitest.json'), readJson('vitest-webhooks.json'), readJson('vitest-serial.json')]) {
-    for (const file of vitest?.testResults ?? []) {
+  for (const vitest of vitestReports()) {
+    for (const file of vitest.testResults) {
       const where = path.relative(process.cwd(), file.name)
       if (file.status === 'failed' && file.assertionResults.length === 0) failed.push(`${where}: ${firstLine(file.message)}`)
       for (const test of file.assertionResults) {
