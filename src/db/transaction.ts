@@ -10,6 +10,9 @@ export type SqlExecutor = {
  * The drizzle handle of the request's open transaction (or the plain pool when there is none), so raw SQL runs
  * in the same transaction as the Payload operation around it.
  */
+/** Whether a number can be a row id of an `integer` (serial) column: a larger one would be a SQL error, not "not found". */
+export const isRowId = (value: number) => Number.isInteger(value) && value > 0 && value <= 2_147_483_647
+
 export async function transactionDb(req: PayloadRequest): Promise<SqlExecutor> {
   const transactionId = req.transactionID ? await req.transactionID : undefined
   const session = transactionId ? (req.payload.db as any).sessions?.[transactionId] : undefined

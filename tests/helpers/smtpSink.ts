@@ -75,7 +75,12 @@ export async function startSmtpServer(onMail: (mail: ReceivedMail) => void) {
 /** The integration run's shared sink (started by tests/int/globalSetup.ts): every mail as a JSON file in one folder. */
 export async function startSharedMailSink(folder: string) {
   let count = 0
-  return startSmtpServer((mail) => fs.writeFileSync(path.join(folder, `${Date.now()}-${process.pid}-${String(count++).padStart(6, '0')}.json`), JSON.stringify(mail)))
+  return startSmtpServer((mail) => {
+    // Written aside and renamed into place: a reader in another process never sees a half-written file.
+    const file = path.join(folder, `${Date.now()}-${process.pid}-${String(count++).padStart(6, '0')}.json`)
+    fs.writeFileSync(`${file}.partial`, JSON.stringify(mail))
+    fs.renameSync(`${file}.partial`, file)
+  })
 }
 
 /** Every mail a shared sink has written to `folder`, oldest first. */

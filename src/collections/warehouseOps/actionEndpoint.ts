@@ -5,7 +5,7 @@ import { ROLES } from '../../access/roles'
 import { hasRoleInTenant, type TenantAwareUser } from '../../access/tenantMembership'
 import { jsonEndpoint, type HandlerArgs } from '../../api/endpoint'
 import { resolveTenantId } from '../../api/tenantContext'
-import { transactionDb } from '../../db/transaction'
+import { isRowId, transactionDb } from '../../db/transaction'
 import { ForbiddenError, NotFoundError } from '../../domain/errors'
 
 export type ActionBody = { reason?: unknown; lines?: unknown; [key: string]: unknown } | null
@@ -31,7 +31,7 @@ export function documentActionEndpoint({
   const tenantOfDocument = async ({ req, params }: HandlerArgs): Promise<number> => {
     const id = Number(params.id)
     const db = await transactionDb(req)
-    const { rows } = Number.isInteger(id) ? await db.execute<{ tenant_id: number }>(sql`SELECT tenant_id FROM ${sql.identifier(table)} WHERE id = ${id}`) : { rows: [] }
+    const { rows } = isRowId(id) ? await db.execute<{ tenant_id: number }>(sql`SELECT tenant_id FROM ${sql.identifier(table)} WHERE id = ${id}`) : { rows: [] }
     const tenantId = rows[0] ? Number(rows[0].tenant_id) : undefined
     if (tenantId === undefined || !hasRoleInTenant(req.user as TenantAwareUser, tenantId, ROLES)) throw new NotFoundError(`${params.id} not found`)
     return tenantId

@@ -4,7 +4,7 @@ import { sql } from '@payloadcms/db-postgres/drizzle'
 import { canInTenant } from '../../access/canInTenant'
 import { approvalLimitIn, type TenantAwareUser } from '../../access/tenantMembership'
 import { slugs } from '../../collections/slugs'
-import { sqlList, transactionDb } from '../../db/transaction'
+import { isRowId, sqlList, transactionDb } from '../../db/transaction'
 import { tenantIdOf } from '../../hooks/tenantIdOf'
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors'
 import { findSystemLocationId } from '../stock/locations'
@@ -29,7 +29,7 @@ type Adjustment = {
  * adjustment run one after the other, and checks the caller's role, the status and the submitter rule.
  */
 async function loadForTransition(req: PayloadRequest, id: number, action: AdjustmentAction): Promise<Adjustment> {
-  if (!Number.isInteger(id)) throw new NotFoundError(`Adjustment ${id} not found`)
+  if (!isRowId(id)) throw new NotFoundError(`Adjustment ${id} not found`)
   const db = await transactionDb(req)
   const { rows } = await db.execute(sql`SELECT id FROM adjustments WHERE id = ${id} FOR UPDATE`)
   if (rows.length === 0) throw new NotFoundError(`Adjustment ${id} not found`)

@@ -4,7 +4,7 @@ import { sql } from '@payloadcms/db-postgres/drizzle'
 import { canInTenant } from '../../access/canInTenant'
 import type { TenantAwareUser } from '../../access/tenantMembership'
 import { slugs } from '../../collections/slugs'
-import { transactionDb } from '../../db/transaction'
+import { isRowId, transactionDb } from '../../db/transaction'
 import { tenantIdOf } from '../../hooks/tenantIdOf'
 import { enqueueInTransaction } from '../../jobs/enqueueInTransaction'
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors'
@@ -42,7 +42,7 @@ export function prepareNewImport(req: PayloadRequest, data: Record<string, any>)
 
 /** Locks the job, checks that the caller sees it (another tenant's job is "not found") and may run its kind. */
 async function loadForAction(req: PayloadRequest, id: number, action: ImportAction) {
-  if (!Number.isInteger(id)) throw new NotFoundError(`Import ${id} not found`)
+  if (!isRowId(id)) throw new NotFoundError(`Import ${id} not found`)
   const db = await transactionDb(req)
   await db.execute(sql`SELECT id FROM import_jobs WHERE id = ${id} FOR UPDATE`)
   const doc = (await req.payload.findByID({ collection: slugs.importJobs, id, depth: 0, req, overrideAccess: false, user: req.user, disableErrors: true })) as any

@@ -4,7 +4,7 @@ import { sql } from '@payloadcms/db-postgres/drizzle'
 import { canInTenant } from '../../access/canInTenant'
 import type { TenantAwareUser } from '../../access/tenantMembership'
 import { slugs } from '../../collections/slugs'
-import { transactionDb } from '../../db/transaction'
+import { isRowId, transactionDb } from '../../db/transaction'
 import { tenantIdOf } from '../../hooks/tenantIdOf'
 import { ConflictError, DomainError, ForbiddenError, NotFoundError } from '../errors'
 import { idOf } from './pricePurchaseOrder'
@@ -75,7 +75,7 @@ export const nameOf = (po: Pick<PurchaseOrder, 'id' | 'number'>) => po.number ||
  * Another tenant's order is a 404, a wrong status a 409 PO.INVALID_TRANSITION.
  */
 export async function loadPurchaseOrderFor(req: PayloadRequest, id: number, action: PurchaseOrderAction, { isSystem = false } = {}): Promise<PurchaseOrder> {
-  if (!Number.isInteger(id)) throw new NotFoundError(`Purchase order ${id} not found`)
+  if (!isRowId(id)) throw new NotFoundError(`Purchase order ${id} not found`)
   const db = await transactionDb(req)
   const { rows } = await db.execute(sql`SELECT id FROM purchase_orders WHERE id = ${id} FOR UPDATE`)
   if (rows.length === 0) throw new NotFoundError(`Purchase order ${id} not found`)

@@ -4,7 +4,7 @@ import { sql } from '@payloadcms/db-postgres/drizzle'
 import { canInTenant } from '../../access/canInTenant'
 import type { TenantAwareUser } from '../../access/tenantMembership'
 import { slugs } from '../../collections/slugs'
-import { sqlList, transactionDb } from '../../db/transaction'
+import { isRowId, sqlList, transactionDb } from '../../db/transaction'
 import { tenantIdOf } from '../../hooks/tenantIdOf'
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors'
 import { plus } from './amounts'
@@ -92,7 +92,7 @@ export async function convertRequisitions({ req, ids }: { req: PayloadRequest; i
 
 /** Open → cancelled. */
 export async function cancelRequisition({ req, id }: { req: PayloadRequest; id: number }) {
-  const doc = Number.isInteger(id) ? await req.payload.findByID({ collection: slugs.requisitions, id, depth: 0, req, user: req.user, overrideAccess: false, disableErrors: true }) : null
+  const doc = isRowId(id) ? await req.payload.findByID({ collection: slugs.requisitions, id, depth: 0, req, user: req.user, overrideAccess: false, disableErrors: true }) : null
   if (!doc) throw new NotFoundError(`Requisition ${id} not found`)
   if (!canInTenant({ user: req.user as TenantAwareUser, tenantId: tenantIdOf(doc), area: 'requisitions', action: 'update' })) throw new ForbiddenError('Your role cannot cancel requisitions.')
   if (doc.status !== 'open') throw new ConflictError('REQUISITION.INVALID_TRANSITION', `${doc.number} is ${doc.status}; it cannot be cancelled.`)

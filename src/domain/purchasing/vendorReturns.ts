@@ -4,7 +4,7 @@ import { sql } from '@payloadcms/db-postgres/drizzle'
 import { canInTenant } from '../../access/canInTenant'
 import type { TenantAwareUser } from '../../access/tenantMembership'
 import { slugs } from '../../collections/slugs'
-import { transactionDb } from '../../db/transaction'
+import { isRowId, transactionDb } from '../../db/transaction'
 import { tenantIdOf } from '../../hooks/tenantIdOf'
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors'
 import { writeOutboxEvents } from '../outbox/writeOutboxEvents'
@@ -19,7 +19,7 @@ import { idOf } from './pricePurchaseOrder'
  * of the item, and lot, from them; else the item's standard cost), and records the credit expected.
  */
 export async function shipVendorReturn({ req, id }: { req: PayloadRequest; id: number }) {
-  if (!Number.isInteger(id)) throw new NotFoundError(`Vendor return ${id} not found`)
+  if (!isRowId(id)) throw new NotFoundError(`Vendor return ${id} not found`)
   const db = await transactionDb(req)
   const { rows: locked } = await db.execute(sql`SELECT id FROM vendor_returns WHERE id = ${id} FOR UPDATE`)
   if (!locked[0]) throw new NotFoundError(`Vendor return ${id} not found`)

@@ -5,7 +5,7 @@ import { sql } from '@payloadcms/db-postgres/drizzle'
 import type { TenantAwareUser } from '../../access/tenantMembership'
 import { canInTenant } from '../../access/canInTenant'
 import { slugs } from '../../collections/slugs'
-import { sqlList, transactionDb } from '../../db/transaction'
+import { isRowId, sqlList, transactionDb } from '../../db/transaction'
 import { tenantIdOf } from '../../hooks/tenantIdOf'
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors'
 import { lotBuckets, quarantineLotStock, setLotStatus } from '../lots/lotStock'
@@ -153,7 +153,7 @@ export async function initiateRecall({ req, doc }: { req: PayloadRequest; doc: u
 
 /** Locks the recall for an action and checks the caller's role and the status. */
 async function loadForAction(req: PayloadRequest, id: number, action: RecallAction): Promise<Recall> {
-  if (!Number.isInteger(id)) throw new NotFoundError(`Recall ${id} not found`)
+  if (!isRowId(id)) throw new NotFoundError(`Recall ${id} not found`)
   const db = await transactionDb(req)
   const { rows } = await db.execute(sql`SELECT id FROM recalls WHERE id = ${id} FOR UPDATE`)
   if (rows.length === 0) throw new NotFoundError(`Recall ${id} not found`)

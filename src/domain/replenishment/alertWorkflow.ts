@@ -4,7 +4,7 @@ import { sql } from '@payloadcms/db-postgres/drizzle'
 import { canInTenant } from '../../access/canInTenant'
 import type { TenantAwareUser } from '../../access/tenantMembership'
 import { slugs } from '../../collections/slugs'
-import { transactionDb } from '../../db/transaction'
+import { isRowId, transactionDb } from '../../db/transaction'
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors'
 import { ALERT_TRANSITIONS, mayTakeAlertAction, type AlertAction, type AlertStatus } from './alertTransitions'
 import { resolveAlertRow } from './evaluate'
@@ -16,7 +16,7 @@ export type AlertRow = { id: number; tenant_id: number; item_id: number; warehou
  * job never move one alert at the same time), and checks the caller's role and the status.
  */
 export async function loadAlertForAction(req: PayloadRequest, id: number, action: AlertAction): Promise<AlertRow> {
-  if (!Number.isInteger(id)) throw new NotFoundError(`Reorder alert ${id} not found`)
+  if (!isRowId(id)) throw new NotFoundError(`Reorder alert ${id} not found`)
   const db = await transactionDb(req)
   const user = req.user as TenantAwareUser | null
   const find = async () => (await db.execute<AlertRow>(sql`SELECT id, tenant_id, item_id, warehouse_id, status, title FROM reorder_alerts WHERE id = ${id}`)).rows[0]

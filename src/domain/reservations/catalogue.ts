@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres/drizzle'
 
+import { isRowId } from '../../db/transaction'
 import { explodeKits, loadBomGraph, type BomItem } from '../boms/explode'
 import type { Kit } from '../boms/kitQuantities'
 import { NotFoundError } from '../errors'
@@ -15,7 +16,7 @@ export type CatalogueWarehouse = { id: number; code: string; active: boolean; fu
 export type ReservationCatalogue = { ttlMinutes: number; items: Map<number, BomItem>; kits: Map<number, Kit>; warehouses: CatalogueWarehouse[] }
 
 export async function loadReservationCatalogue({ req, tenantId, itemIds }: { req: PayloadRequest; tenantId: number; itemIds: number[] }): Promise<ReservationCatalogue> {
-  const ids = [...new Set(itemIds.filter(Number.isInteger))]
+  const ids = [...new Set(itemIds.filter(isRowId))]
   const { extra, ...graph } = await loadBomGraph({
     req,
     tenantId,

@@ -5,7 +5,7 @@ import { sql } from '@payloadcms/db-postgres/drizzle'
 import { hasRoleInTenant, type TenantAwareUser } from '../../access/tenantMembership'
 import { ROLES } from '../../access/roles'
 import { slugs } from '../../collections/slugs'
-import { sqlList, transactionDb, type SqlExecutor } from '../../db/transaction'
+import { isRowId, sqlList, transactionDb, type SqlExecutor } from '../../db/transaction'
 import { tenantIdOf } from '../../hooks/tenantIdOf'
 import { enqueueInTransaction } from '../../jobs/enqueueInTransaction'
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors'
@@ -79,7 +79,7 @@ const userIdOf = (req: PayloadRequest): number | null => (req.user && req.user.c
  * gets a 404, as if it did not exist. `req.user` absent means the system (jobs).
  */
 async function loadLocked(req: PayloadRequest, id: number, action?: ReservationAction): Promise<Reservation> {
-  if (!Number.isInteger(id)) throw new NotFoundError(`Reservation ${id} not found`)
+  if (!isRowId(id)) throw new NotFoundError(`Reservation ${id} not found`)
   const db = await transactionDb(req)
   const { rows } = await db.execute(sql`SELECT id FROM reservations WHERE id = ${id} FOR UPDATE`)
   if (rows.length === 0) throw new NotFoundError(`Reservation ${id} not found`)

@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres/drizzle'
 
-import { hasOpenTransaction, transactionDb, type SqlExecutor } from '../../db/transaction'
+import { hasOpenTransaction, isRowId, transactionDb, type SqlExecutor } from '../../db/transaction'
 import { DEFAULT_COSTING_METHOD, type CostingMethod } from '../costing/methods'
 import { NotFoundError, ValidationError } from '../errors'
 import { contentHashOf, sha256, type EntryContent, type HashedEntryColumns } from '../ledger/entryHash'
@@ -126,8 +126,6 @@ export async function postMovements(input: PostMovementsInput): Promise<PostingR
 function actorIdOf(req: PayloadRequest): number | null {
   return req.user && req.user.collection === 'users' ? Number(req.user.id) : null
 }
-
-const isRowId = (value: number) => Number.isInteger(value) && value > 0 && value <= 2_147_483_647
 
 /**
  * One round trip (qm_begin_posting): takes the key's lock when given, loads the items, locations and warehouses the

@@ -4,7 +4,7 @@ import { sql } from '@payloadcms/db-postgres/drizzle'
 import { canInTenant } from '../../access/canInTenant'
 import type { Area } from '../../access/matrix'
 import type { TenantAwareUser } from '../../access/tenantMembership'
-import { transactionDb } from '../../db/transaction'
+import { isRowId, transactionDb } from '../../db/transaction'
 import { tenantIdOf } from '../../hooks/tenantIdOf'
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors'
 
@@ -54,7 +54,7 @@ export async function loadForAction<S extends string, A extends string, D extend
   action: A
   depth?: number
 }): Promise<D> {
-  if (!Number.isInteger(id)) throw new NotFoundError(`${label} ${id} not found`)
+  if (!isRowId(id)) throw new NotFoundError(`${label} ${id} not found`)
   const db = await transactionDb(req)
   const { rows } = await db.execute(sql`SELECT id FROM ${sql.identifier(table)} WHERE id = ${id} FOR UPDATE`)
   if (rows.length === 0) throw new NotFoundError(`${label} ${id} not found`)

@@ -70,6 +70,8 @@ describe('reservation lifecycle', () => {
     expect((await stranger.api.post(`/api/reservations/${reservation.id}/release`)).status).toBe(404)
     expect((await viewer.post(`/api/reservations/${reservation.id}/release`)).status).toBe(403)
     expect((await stranger.api.post(`/api/reservations/99999999/confirm`)).status).toBe(404)
+    // Beyond the id column's range: still "not found", not a database error.
+    expect((await stranger.api.post(`/api/reservations/2147483648/confirm`)).status).toBe(404)
     expect(await levelOf(0, 0)).toMatchObject({ reserved: '2' })
   })
 })

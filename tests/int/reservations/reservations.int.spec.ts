@@ -200,6 +200,7 @@ describe('reserving stock', () => {
       [{ lines: [] }, 400, 'VALIDATION.LINES'],
       [{ lines: ['SKU-1'] }, 400, 'VALIDATION.LINES'],
       [{ lines: [{ quantity: 1 }] }, 400, 'VALIDATION.ITEM_REQUIRED'],
+      [{ lines: [{ item: 2147483648, quantity: 1 }] }, 404, 'NOT_FOUND'],
       [{ lines: [{ ...line, quantity: 0.5 }] }, 400, 'VALIDATION.PRECISION'],
       [[line], 400, 'VALIDATION.BODY'],
     ]

@@ -5,7 +5,7 @@ import { hasRoleInTenant, type TenantAwareUser } from '../../../access/tenantMem
 import { jsonEndpoint, type HandlerArgs } from '../../../api/endpoint'
 import { RESERVATION_RESULT } from '../../../api/openapi/schemas'
 import { resolveTenantId } from '../../../api/tenantContext'
-import { transactionDb } from '../../../db/transaction'
+import { isRowId, transactionDb } from '../../../db/transaction'
 import { ForbiddenError, NotFoundError } from '../../../domain/errors'
 import { createReservation } from '../../../domain/reservations/createReservation'
 import { defaultReservationTenant } from '../../../domain/reservations/prepareReservation'
@@ -26,7 +26,7 @@ async function tenantOfNewReservation({ req, body }: HandlerArgs): Promise<numbe
 async function tenantOfReservation({ req, params }: HandlerArgs): Promise<number> {
   const id = Number(params.id)
   const db = await transactionDb(req)
-  const { rows } = Number.isInteger(id) ? await db.execute<{ tenant_id: number }>(sql`SELECT tenant_id FROM reservations WHERE id = ${id}`) : { rows: [] }
+  const { rows } = isRowId(id) ? await db.execute<{ tenant_id: number }>(sql`SELECT tenant_id FROM reservations WHERE id = ${id}`) : { rows: [] }
   const tenantId = rows[0] ? Number(rows[0].tenant_id) : undefined
   if (tenantId === undefined || !hasRoleInTenant(req.user as TenantAwareUser, tenantId, RESERVING_ROLES)) throw new NotFoundError(`Reservation ${params.id} not found`)
   return tenantId
