@@ -155,13 +155,17 @@ describe('CSV export', { timeout: 240_000 }, () => {
 
   it('should start scheduled exports when due and delete files past their retention', async () => {
     const a = await member(['admin'])
+    // Due two minutes from now, so the sweep below reaches no schedule of another file (a fixed 06:00 swept up every
+    // schedule due before tomorrow 06:01 whenever the suite ran after 06:00 UTC).
+    const soon = new Date(Date.now() + 2 * 60_000)
+    const timeOfDay = soon.toISOString().slice(11, 16)
     const schedule = await payload.create({
       collection: slugs.exportSchedules,
-      data: { tenant: a.tenantId, kind: 'stock-levels', frequency: 'daily', timeOfDay: '06:00', isEmailed: false } as any,
+      data: { tenant: a.tenantId, kind: 'stock-levels', frequency: 'daily', timeOfDay, isEmailed: false } as any,
       user: { ...a.user, collection: slugs.users } as any,
       overrideAccess: false,
     })
-    expect(new Date(schedule.nextRunAt as string).getUTCHours()).toBe(6)
+    expect(new Date(schedule.nextRunAt as string).toISOString().slice(11, 16)).toBe(timeOfDay)
     const runAt = new Date(new Date(schedule.nextRunAt as string).getTime() + 60_000)
     await startDueExports({ payload, now: runAt })
     await startDueExports({ payload, now: runAt })
