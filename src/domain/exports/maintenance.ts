@@ -20,6 +20,8 @@ export async function expireExportFiles({ payload, now = new Date() }: { payload
 export function nextRunOf({ frequency, timeOfDay, weekday }: { frequency: 'daily' | 'weekly'; timeOfDay: string; weekday?: number | null }, after: Date): Date {
   const [hours, minutes] = timeOfDay.split(':').map(Number)
   const next = new Date(Date.UTC(after.getUTCFullYear(), after.getUTCMonth(), after.getUTCDate(), hours, minutes))
-  while (next <= after || (frequency === 'weekly' && next.getUTCDay() !== (weekday ?? 1))) next.setUTCDate(next.getUTCDate() + 1)
+  if (next <= after) next.setUTCDate(next.getUTCDate() + 1)
+  // Counted, not searched day by day: a weekday that never matched (the string '1' of a numeric column) looped forever.
+  if (frequency === 'weekly') next.setUTCDate(next.getUTCDate() + ((weekday ?? 1) - next.getUTCDay() + 7) % 7)
   return next
 }

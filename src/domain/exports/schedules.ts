@@ -16,7 +16,7 @@ export async function startDueExports({ payload, now = new Date() }: { payload: 
   return withTransaction(req, async () => {
     const db = await transactionDb(req)
     const { rows } = await db.execute<DueSchedule>(sql`
-      SELECT s.id, s.tenant_id, s.kind, s.frequency, s.time_of_day, s.weekday, s.is_emailed, s.created_by_id, s.filters_warehouse_id AS warehouse_id,
+      SELECT s.id, s.tenant_id, s.kind, s.frequency, s.time_of_day, s.weekday::int AS weekday, s.is_emailed, s.created_by_id, s.filters_warehouse_id AS warehouse_id,
               s.filters_category AS category, s.lookback_days::text FROM export_schedules s
         WHERE s.active AND s.next_run_at <= ${now.toISOString()} ORDER BY s.id FOR UPDATE SKIP LOCKED`)
     for (const schedule of rows) {

@@ -7,10 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { slugs } from '../../../src/collections/slugs'
 import { expireExportFiles } from '../../../src/domain/exports/maintenance'
-import { exportFilePath } from '../../../src/domain/exports/runExportJob'
+import { EXPORTS_QUEUE, exportFilePath } from '../../../src/domain/exports/runExportJob'
 import { startDueExports } from '../../../src/domain/exports/schedules'
 import { writeCsvFile } from '../../../src/domain/exports/writeCsvFile'
-import { startJobRuntime, type JobRuntime } from '../../../src/jobs/runtime'
+import { JOBS_SCHEMA, startJobRuntime, type JobRuntime } from '../../../src/jobs/runtime'
 import { apiClient, loginToken } from '../../helpers/api'
 import { startApiServer } from '../../helpers/httpServer'
 import { createTestTenant, createTestUser, getTestPayload } from '../../helpers/payload'
@@ -179,6 +179,45 @@ describe('CSV export', { timeout: 240_000 }, () => {
     expect(fs.existsSync(filePath)).toBe(false)
     expect(((await payload.findByID({ collection: slugs.exportJobs, id: done.id, depth: 0 })) as any).status).toBe('expired')
     expect((await a.client.get(`/api/export-jobs/${done.id}/download`)).body.errors[0].code).toBe('EXPORT.NOT_READY')
+  })
+
+  it('should start exactly one export per due schedule, weekly or daily, of several tenants and with or without a creator, and move each to its next run', async () => {
+    const schedules: { id: number; frequency: 'daily' | 'weekly'; weekday?: number }[] = []
+    for (let tenant = 0; tenant < 3; tenant++) {
+      const a = await member(['admin'])
+      for (const [index, plan] of [{ frequency: 'daily' as const }, ...[0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ frequency: 'weekly' as const, weekday }))].entries()) {
+        // Every other one without a user, as the isolation fixtures create them: no creator to attribute the export to.
+        const byUser = index % 2 === 0 ? { user: { ...a.user, collection: slugs.users } as any, overrideAccess: false } : {}
+        const doc = await payload.create({ collection: slugs.exportSchedules, data: { tenant: a.tenantId, kind: 'stock-levels', timeOfDay: '05:30', isEmailed: false, ...plan } as any, ...byUser })
+        expect(Boolean(doc.createdBy)).toBe(index % 2 === 0)
+        schedules.push({ id: Number(doc.id), ...plan })
+      }
+    }
+    const ids = schedules.map((schedule) => schedule.id)
+    const { rows: planned } = await payload.db.pool.query<{ next_run_at: Date }>(`SELECT max(next_run_at) AS next_run_at FROM export_schedules WHERE id = ANY($1)`, [ids])
+    const runAt = new Date(new Date(planned[0].next_run_at).getTime() + 60_000)
+
+    await startDueExports({ payload, now: runAt })
+
+    const { rows: exports } = await payload.db.pool.query<{ schedule_id: number; id: number }>(`SELECT schedule_id, id FROM export_jobs WHERE schedule_id = ANY($1)`, [ids])
+    expect(exports.map((row) => Number(row.schedule_id)).sort((x, y) => x - y)).toEqual([...ids].sort((x, y) => x - y))
+    const { rows: queued } = await payload.db.pool.query<{ export_job_id: string; count: number }>(
+      `SELECT data->>'exportJobId' AS export_job_id, count(*)::int AS count FROM (SELECT data FROM ${JOBS_SCHEMA}.job WHERE name = $1 UNION ALL SELECT data FROM ${JOBS_SCHEMA}.archive WHERE name = $1) jobs
+        WHERE data->>'exportJobId' = ANY($2) GROUP BY 1`,
+      [EXPORTS_QUEUE, exports.map((row) => String(row.id))],
+    )
+    expect(queued).toHaveLength(exports.length)
+    expect(queued.every((row) => row.count === 1)).toBe(true)
+    const { rows: advanced } = await payload.db.pool.query<{ id: number; last_run_at: Date; next_run_at: Date }>(`SELECT id, last_run_at, next_run_at FROM export_schedules WHERE id = ANY($1)`, [ids])
+    for (const schedule of schedules) {
+      const row = advanced.find((candidate) => Number(candidate.id) === schedule.id)!
+      const nextRunAt = new Date(row.next_run_at)
+      expect(new Date(row.last_run_at).toISOString()).toBe(runAt.toISOString())
+      expect(nextRunAt.getTime() - runAt.getTime()).toBeGreaterThan(0)
+      expect(nextRunAt.getTime() - runAt.getTime()).toBeLessThanOrEqual((schedule.frequency === 'daily' ? 1 : 7) * 86_400_000)
+      expect(nextRunAt.toISOString().slice(11, 16)).toBe('05:30')
+      if (schedule.frequency === 'weekly') expect(nextRunAt.getUTCDay()).toBe(schedule.weekday)
+    }
   })
 })
 
