@@ -57,13 +57,13 @@ export async function enqueueInTransaction({
  * Many jobs, possibly of several queues, in one statement inside the request's transaction (pg-boss 10 `insert`):
  * for fan-outs such as the outbox dispatch. Returns false when pg-boss is not installed in this database.
  */
-export async function enqueueManyInTransaction({ req, jobs }: { req: PayloadRequest; jobs: { queue: string; data: object; startAfter?: Date; priority?: number }[] }): Promise<boolean> {
+export async function enqueueManyInTransaction({ req, jobs }: { req: PayloadRequest; jobs: { queue: string; data: object; startAfter?: Date; singletonKey?: string; priority?: number }[] }): Promise<boolean> {
   if (jobs.length === 0) return true
   const db = await transactionDb(req)
   if (!(await isJobSchemaReady(req, db))) return false
   sender ??= new PgBoss({ db: pgBossDb(db), schema: JOBS_SCHEMA })
   await sender.insert(
-    jobs.map((job) => ({ name: job.queue, data: job.data, ...(job.startAfter ? { startAfter: job.startAfter } : {}), ...(job.priority ? { priority: job.priority } : {}) })),
+    jobs.map((job) => ({ name: job.queue, data: job.data, ...(job.startAfter ? { startAfter: job.startAfter } : {}), ...(job.singletonKey ? { singletonKey: job.singletonKey } : {}), ...(job.priority ? { priority: job.priority } : {}) })),
     { db: pgBossDb(db) } as PgBoss.InsertOptions,
   )
   return true

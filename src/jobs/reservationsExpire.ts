@@ -1,11 +1,13 @@
 import { createLocalReq } from 'payload'
 
 import { withTransaction } from '../db/transaction'
-import { expireReservation, findDueReservationIds, RESERVATION_EXPIRY_QUEUE } from '../domain/reservations/workflow'
+import { RESERVATION_EXPIRY_QUEUE } from '../domain/reservations/queues'
+import { expireReservation, findDueReservationIds } from '../domain/reservations/workflow'
 import { defineJob } from './types'
 
 /**
- * One job per reservation, enqueued with the reservation for its expiresAt; the cron run (no reservationId) sweeps
+ * One job per reservation that holds stock, queued for its expiresAt from its `inventory.stock.reserved` outbox event
+ * (internalConsumers); the cron run (no reservationId) sweeps
  * whatever is past due and still holds stock, in case a job was missed. Each reservation expires in its own
  * transaction, and expiring twice is a no-op.
  */

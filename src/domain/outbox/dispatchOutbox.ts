@@ -7,14 +7,14 @@ import { enqueueManyInTransaction } from '../../jobs/enqueueInTransaction'
 import { WEBHOOK_DELIVERY_QUEUE, type DeliveryJob, type DeliveryTrigger } from '../webhooks/deliveryTypes'
 import type { OutboxRow } from '../webhooks/webhookBody'
 import { matchesAnyEventType } from './eventTypes'
-import { internalConsumers, type DispatchedEvent } from './internalConsumers'
+import { internalConsumers, type ConsumerJob, type DispatchedEvent } from './internalConsumers'
 
 export const OUTBOX_DISPATCH_BATCH = 200
 
 const notInstalled = (queue: string) => new Error(`${queue}: the job queue is not installed in this database (start the app or npm run worker once)`)
 
 /** A fan-out's jobs in one statement. */
-async function enqueueMany(req: PayloadRequest, jobs: { queue: string; data: object; priority?: number }[]): Promise<void> {
+async function enqueueMany(req: PayloadRequest, jobs: (ConsumerJob & { queue: string; priority?: number })[]): Promise<void> {
   if (!(await enqueueManyInTransaction({ req, jobs }))) throw notInstalled(jobs[0]?.queue ?? 'outbox')
 }
 
@@ -100,7 +100,7 @@ export async function dispatchOutbox({ payload, limit = OUTBOX_DISPATCH_BATCH }:
     const events = rows.map((row) => ({ ...row, id: Number(row.id), tenant_id: Number(row.tenant_id) }))
     const endpoints = await activeEndpointsOf(req, [...new Set(events.map((event) => event.tenant_id))])
     const pairs: { event: OutboxRow; endpointId: number }[] = []
-    const consumerJobs = new Map<string, { queue: string; data: DispatchedEvent }>()
+    const consumerJobs = new Map<string, ConsumerJob & { queue: string }>()
     for (const event of events) {
       for (const consumer of internalConsumers) {
         if (!matchesAnyEventType(consumer.eventTypes, event.event_type)) continue
@@ -114,7 +114,7 @@ export async function dispatchOutbox({ payload, limit = OUTBOX_DISPATCH_BATCH }:
         }
         const key = consumer.coalesceKey ? `${consumer.queue}|${consumer.coalesceKey(dispatched)}` : `${consumer.queue}|#${dispatched.outboxId}`
         consumerJobs.delete(key) // the last event of a key wins, in outbox order
-        consumerJobs.set(key, { queue: consumer.queue, data: dispatched })
+        consumerJobs.set(key, { queue: consumer.queue, ...(consumer.jobOf?.(dispatched) ?? { data: dispatched }) })
       }
       for (const endpoint of endpoints) {
         if (endpoint.tenant === event.tenant_id && matchesAnyEventType(endpoint.eventTypes, event.event_type)) pairs.push({ event, endpointId: endpoint.id })

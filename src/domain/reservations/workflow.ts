@@ -7,7 +7,6 @@ import { ROLES } from '../../access/roles'
 import { slugs } from '../../collections/slugs'
 import { isRowId, sqlList, transactionDb, type SqlExecutor } from '../../db/transaction'
 import { tenantIdOf } from '../../hooks/tenantIdOf'
-import { enqueueInTransaction } from '../../jobs/enqueueInTransaction'
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors'
 import { insertOutboxSql, writeOutboxEvents, type OutboxEvent } from '../outbox/writeOutboxEvents'
 import { fromUnits, toUnits } from '../stock/decimal'
@@ -21,7 +20,6 @@ import { loadReservationCatalogue, type CatalogueWarehouse, type ReservationCata
 import { allocate, lineCapacity, type AllocationLine, type AllocationWarehouse, type LineAllocation } from './allocate'
 import { RESERVATION_TRANSITIONS, type ReservationAction, type ReservationStatus } from './transitions'
 
-export const RESERVATION_EXPIRY_QUEUE = 'reservations.expire'
 
 /** What a kit line's allocation holds of each component (quantities in the component's unit). */
 type StoredComponent = { item: number; sku?: string; quantity: number; fulfilledQuantity: number }
@@ -208,7 +206,7 @@ export async function reserveReservation({ req, doc, catalogue }: { req: Payload
   // The document was inserted by this transaction a moment ago: no other transaction can see it, let alone lock it.
   const reservation = normalize(doc)
   if (reservation.status !== 'pending') return reservation
-  const { items, kits, warehouses } = catalogue ?? (await loadReservationCatalogue({ req, tenantId: reservation.tenant, itemIds: reservation.lines.map((line) => line.item) }))
+  const { items, kits, warehouses, available } = catalogue ?? (await loadReservationCatalogue({ req, tenantId: reservation.tenant, itemIds: reservation.lines.map((line) => line.item) }))
   const activeWarehouses: AllocationWarehouse[] = warehouses
     .filter((warehouse) => warehouse.active)
     .map((warehouse) => ({ id: warehouse.id, code: warehouse.code, fulfilmentPriority: Number(warehouse.fulfilment_priority) }))
@@ -235,7 +233,7 @@ export async function reserveReservation({ req, doc, catalogue }: { req: Payload
   const itemIds = [...new Set(lines.flatMap((line) => (line.kit ? line.kit.components.map((component) => component.itemId) : [line.itemId])))]
   const warehouseIds = activeWarehouses.map((warehouse) => warehouse.id)
   const context = { reservation, lines, items, kits, warehouses, activeWarehouses }
-  // Optimistic first: allocate from an unlocked read and take the hot stock-level locks last (inside postMovements,
+  // Optimistic first: allocate from the catalogue's unlocked read and take the hot stock-level locks last (inside postMovements,
   // whose conditional update still refuses any oversell). Only when another request won the race in between does
   // it roll back to the savepoint and allocate again under the locks.
   // The savepoint is released by the COMMIT, or before this transaction's next reservation: not between the posting
@@ -245,11 +243,11 @@ export async function reserveReservation({ req, doc, catalogue }: { req: Payload
   await db.execute(sql`SAVEPOINT qm_reserve`)
   transactionsWithReserveSavepoint.add(db)
   try {
-    return await reserveWith(req, context, await readAvailability(req, reservation.tenant, itemIds, warehouseIds, { isLocking: false }))
+    return await reserveWith(req, context, available)
   } catch (error) {
     if (!(error instanceof InsufficientStockError)) throw error
     await db.execute(sql`ROLLBACK TO SAVEPOINT qm_reserve`)
-    return reserveWith(req, context, await readAvailability(req, reservation.tenant, itemIds, warehouseIds, { isLocking: true }))
+    return reserveWith(req, context, await lockAvailability(req, reservation.tenant, itemIds, warehouseIds))
   }
 }
 
@@ -265,7 +263,10 @@ type ReserveContext = {
   activeWarehouses: AllocationWarehouse[]
 }
 
-/** Allocates against `available`, saves the document, event and expiry job, then raises `reserved` last. */
+/**
+ * Allocates against `available`, saves the document and its event, then raises `reserved` last. The event also
+ * schedules the expiry job (internalConsumers), so the job exists exactly when this commits, off the request's path.
+ */
 async function reserveWith(req: PayloadRequest, { reservation, lines, items, kits, warehouses, activeWarehouses }: ReserveContext, available: Map<string, bigint>): Promise<Reservation> {
   const result = allocate({ lines, warehouses: activeWarehouses, available, isSingleWarehouse: Boolean(reservation.singleWarehouse) })
   if (!reservation.allowPartial) assertNoShortage(result, { lines, items, warehouses, activeWarehouses, available, isSingleWarehouse: Boolean(reservation.singleWarehouse) })
@@ -296,25 +297,31 @@ async function reserveWith(req: PayloadRequest, { reservation, lines, items, kit
     })),
     history: historyWith(req, reservation, status, status === 'failed' ? 'nothing available to reserve' : undefined),
   }, status === 'failed' ? {} : { eventTypes: ['inventory.stock.reserved'], eventExtra: { warehouses: [...new Set(levelChanges.map((change) => codeOf(change.warehouseId)))] } })
-  if (status !== 'failed') {
-    await enqueueInTransaction({ req, queue: RESERVATION_EXPIRY_QUEUE, data: { reservationId: saved.id }, startAfter: new Date(saved.expiresAt!), singletonKey: `reservation:${saved.id}` })
-  }
   if (levelChanges.length > 0) {
-    await postMovements({ req, tenantId: reservation.tenant, idempotencyKey: `reservation:${reservation.id}:reserve`, movements: [], levelChanges, source: { collection: slugs.reservations, id: reservation.id }, pathPrefix: 'lines' })
+    await postMovements({
+      req,
+      tenantId: reservation.tenant,
+      idempotencyKey: `reservation:${reservation.id}:reserve`,
+      movements: [],
+      levelChanges,
+      source: { collection: slugs.reservations, id: reservation.id },
+      pathPrefix: 'lines',
+      levelReferences: { skus: new Map([...items].map(([id, item]) => [id, item.sku])), warehouseCodes: new Map(warehouses.map((warehouse) => [warehouse.id, warehouse.code])) },
+    })
   }
   return saved
 }
 
 /**
- * What is available of the items in the candidate warehouses; with `isLocking`, the stock-level rows stay locked
- * (item, warehouse order: postMovements' lock order) so the allocation cannot be overtaken.
+ * What is available of the items in the candidate warehouses, with the stock-level rows locked (item, warehouse
+ * order: postMovements' lock order) so the allocation cannot be overtaken.
  */
-async function readAvailability(req: PayloadRequest, tenantId: number, itemIds: number[], warehouseIds: number[], { isLocking }: { isLocking: boolean }): Promise<Map<string, bigint>> {
+async function lockAvailability(req: PayloadRequest, tenantId: number, itemIds: number[], warehouseIds: number[]): Promise<Map<string, bigint>> {
   const db = await transactionDb(req)
   const { rows } = await db.execute<{ item_id: number; warehouse_id: number; available: string }>(sql`
     SELECT item_id, warehouse_id, available::text FROM stock_levels
      WHERE tenant_id = ${tenantId} AND item_id IN ${sqlList([0, ...itemIds])} AND warehouse_id IN ${sqlList([0, ...warehouseIds])}
-     ORDER BY item_id, warehouse_id ${isLocking ? sql`FOR UPDATE` : sql``}`)
+     ORDER BY item_id, warehouse_id FOR UPDATE`)
   return new Map(rows.map((row) => [`${row.item_id}|${row.warehouse_id}`, toUnits(row.available)]))
 }
 

@@ -47,7 +47,14 @@ export type PostMovementsInput = {
   mayBreakReservations?: boolean
   /** Error paths point at the caller's field names, e.g. "lines". */
   pathPrefix?: string
+  /**
+   * For a posting of level changes only: the SKUs of its items and the codes of its warehouses, when the caller has
+   * just read them in this transaction and tenant (a reservation's catalogue). The posting then does not load them.
+   */
+  levelReferences?: LevelReferences
 }
+
+export type LevelReferences = { skus: Map<number, string>; warehouseCodes: Map<number, string> }
 
 export type PostedEntry = HashedEntryColumns & { id: number; hash: string }
 
@@ -89,7 +96,10 @@ export async function postMovements(input: PostMovementsInput): Promise<PostingR
   const occurredAt = input.occurredAt ?? new Date()
 
   // Only postings with ledger lines have entries to replay, so only they take the key's lock.
-  const { refs, postedRequestHash } = await beginPosting(db, tenantId, movements.length > 0 ? idempotencyKey : null, movements, levelChanges)
+  const { refs, postedRequestHash } =
+    movements.length === 0 && input.levelReferences
+      ? { refs: levelOnlyReferences(input.levelReferences), postedRequestHash: null }
+      : await beginPosting(db, tenantId, movements.length > 0 ? idempotencyKey : null, movements, levelChanges)
   const lines = movements.map((movement, index) => normalizeMovement(movement, index, refs, `${prefix}.${index}`))
   const requestHash = sha256(
     JSON.stringify({
@@ -152,6 +162,11 @@ async function beginPosting(
     },
     postedRequestHash: posted_request_hash,
   }
+}
+
+/** References of a level-only posting: no locations, and of its items only the SKU (all such a posting reads of them). */
+function levelOnlyReferences({ skus, warehouseCodes }: LevelReferences): References {
+  return { items: new Map([...skus].map(([id, sku]) => [id, { id, sku } as ItemRow])), locations: new Map(), warehouseCodes }
 }
 
 function normalizeMovement(movement: Movement, index: number, refs: References, path: string): Line {

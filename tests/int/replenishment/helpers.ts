@@ -36,7 +36,7 @@ export async function issueStock(payload: Payload, fixture: Fixture, itemId: num
 
 /**
  * What `outbox.dispatch` (written on another branch) does for internal consumers: every outbox event of the tenant
- * after `afterId` whose type a consumer subscribes to goes to that consumer's queue as a DispatchedEvent.
+ * after `afterId` whose type a consumer subscribes to goes to that consumer's queue (as a DispatchedEvent, or its jobOf's job).
  * Returns the last outbox id seen.
  */
 export async function dispatchOutbox(payload: Payload, jobs: JobRuntime, tenantId: number, afterId = 0): Promise<number> {
@@ -54,7 +54,8 @@ export async function dispatchOutbox(payload: Payload, jobs: JobRuntime, tenantI
       occurredAt: new Date(row.occurred_at).toISOString(),
     }
     for (const consumer of internalConsumers.filter((each) => each.eventTypes.includes(event.eventType))) {
-      await jobs.boss.send(consumer.queue, event)
+      const job = consumer.jobOf?.(event) ?? { data: event }
+      await jobs.boss.send(consumer.queue, job.data, { startAfter: job.startAfter, singletonKey: job.singletonKey })
     }
   }
   return rows.length ? Number(rows[rows.length - 1].id) : afterId

@@ -37,8 +37,13 @@ describe('reservation expiry through a real pg-boss worker', () => {
     const created = await api.post('/api/reservations', { expiresAt: new Date(Date.now() + 2_000).toISOString(), lines: [{ item: fixture.items[0].id, quantity: 3 }] })
     expect(created.status).toBe(201)
     const id = created.body.doc.id
-    const { rows: queued } = await payload.db.pool.query(`SELECT start_after FROM pgboss.job WHERE name = 'reservations.expire' AND data->>'reservationId' = $1`, [String(id)])
+    // Its expiry job comes from its outbox event (dispatched by the runtime's poller), due at expiresAt.
+    const queuedJobs = async () =>
+      (await payload.db.pool.query(`SELECT start_after FROM pgboss.job WHERE name = 'reservations.expire' AND data->>'reservationId' = $1`, [String(id)])).rows
+    await waitFor(async () => (await queuedJobs()).length > 0)
+    const queued = await queuedJobs()
     expect(queued).toHaveLength(1)
+    expect(new Date(queued[0].start_after).getTime()).toBe(new Date(created.body.doc.expiresAt).getTime())
     expect(await levelOf(0, 0)).toMatchObject({ reserved: '3', available: '2' })
     await waitFor(async () => (await statusOf(id)) === 'expired')
     expect(await levelOf(0, 0)).toMatchObject({ reserved: '0', available: '5' })
@@ -53,7 +58,9 @@ describe('reservation expiry through a real pg-boss worker', () => {
     await api.post(`/api/reservations/${released}/release`)
     await api.post(`/api/reservations/${confirmed}/confirm`)
     const ids = [missed, fulfilled, released, confirmed]
-    await payload.db.pool.query(`DELETE FROM pgboss.job WHERE name = 'reservations.expire' AND (data->>'reservationId')::int = ANY($1)`, [ids])
+    const jobsOf = async () => (await payload.db.pool.query(`SELECT 1 FROM pgboss.job WHERE name = 'reservations.expire' AND (data->>'reservationId')::int = ANY($1)`, [ids])).rowCount
+    await waitFor(async () => (await jobsOf()) === ids.length) // each one's job has been queued from its outbox event …
+    await payload.db.pool.query(`DELETE FROM pgboss.job WHERE name = 'reservations.expire' AND (data->>'reservationId')::int = ANY($1)`, [ids]) // … and is lost
     await payload.db.pool.query(`UPDATE reservations SET expires_at = now() - interval '1 minute' WHERE id = ANY($1)`, [ids])
     expect(await levelOf(0, 0)).toMatchObject({ on_hand: '9', reserved: '2' })
 
