@@ -30,11 +30,17 @@ export function jsonEndpoint({
   idempotency,
   toErrorResponse = (error, req) => errorResponse(error, req.payload.logger),
   openapi,
+  ownsTransaction = false,
 }: {
   method: 'get' | 'post' | 'patch' | 'put' | 'delete'
   path: string
   handler: (args: HandlerArgs) => Promise<unknown | Response>
   idempotency?: IdempotencyOptions
+  /**
+   * The handler opens what transaction it needs, so a request without an Idempotency-Key is not wrapped in one (a
+   * new reservation is one statement: its own transaction). With a key, the key's record and the handler share one.
+   */
+  ownsTransaction?: boolean
   toErrorResponse?: (error: unknown, req: PayloadRequest) => Response
   openapi?: EndpointDoc
 }): Endpoint {
@@ -45,7 +51,7 @@ export function jsonEndpoint({
       const args = { req, body, params: (req.routeParams ?? {}) as Record<string, string | undefined>, query: new URL(req.url ?? 'http://x').searchParams }
       if (method === 'get') return toResponse(await handler(args))
       const key = idempotency ? idempotencyKeyOf(req) : null
-      if (!idempotency || !key) return toResponse(await withTransaction(req, () => handler(args)))
+      if (!idempotency || !key) return toResponse(ownsTransaction ? await handler(args) : await withTransaction(req, () => handler(args)))
       return await withIdempotency({
         req,
         tenantId: await idempotency.tenantIdOf(args),

@@ -16,6 +16,8 @@ export type CatalogueWarehouse = { id: number; code: string; active: boolean; fu
  * warehouse (`item|warehouse` → units; read without a lock: the optimistic allocation's starting point).
  */
 export type ReservationCatalogue = {
+  /** With `withNewId`: the id the new reservation will have (drawn from its sequence by the same query). */
+  newId?: number
   ttlMinutes: number
   items: Map<number, BomItem>
   kits: Map<number, Kit>
@@ -23,7 +25,7 @@ export type ReservationCatalogue = {
   available: Map<string, bigint>
 }
 
-export async function loadReservationCatalogue({ req, tenantId, itemIds }: { req: PayloadRequest; tenantId: number; itemIds: number[] }): Promise<ReservationCatalogue> {
+export async function loadReservationCatalogue({ req, tenantId, itemIds, withNewId = false }: { req: PayloadRequest; tenantId: number; itemIds: number[]; withNewId?: boolean }): Promise<ReservationCatalogue> {
   const ids = [...new Set(itemIds.filter(isRowId))]
   const { extra, ...graph } = await loadBomGraph({
     req,
@@ -35,11 +37,13 @@ export async function loadReservationCatalogue({ req, tenantId, itemIds }: { req
                                 ORDER BY fulfilment_priority, id), '[]')
          FROM warehouses WHERE tenant_id = ${tenantId}) AS warehouses,
       (SELECT coalesce(json_agg(json_build_array(item_id, warehouse_id, available::text)), '[]')
-         FROM stock_levels WHERE tenant_id = ${tenantId} AND item_id IN (SELECT item_id FROM reached)) AS available`,
+         FROM stock_levels WHERE tenant_id = ${tenantId} AND item_id IN (SELECT item_id FROM reached)) AS available
+      ${withNewId ? sql`, nextval('reservations_id_seq'::regclass) AS new_id` : sql``}`,
   })
   const tenant = extra.tenant as { ttl: string | null } | null
   if (!tenant) throw new NotFoundError(`Tenant ${tenantId} does not exist`, 'tenant')
   return {
+    ...(withNewId ? { newId: Number(extra.new_id) } : {}),
     ttlMinutes: Number(tenant.ttl ?? 15),
     items: graph.items,
     kits: explodeKits({ graph, itemIds: ids, errorStatus: 409 }),

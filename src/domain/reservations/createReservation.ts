@@ -1,8 +1,5 @@
 import type { PayloadRequest } from 'payload'
-import { sql } from '@payloadcms/db-postgres/drizzle'
-
-import { transactionDb } from '../../db/transaction'
-import { ConflictError, ValidationError } from '../errors'
+import { ValidationError } from '../errors'
 import { prepareReservationWithCatalogue } from './prepareReservation'
 import { RESERVATION_CHANNELS } from './transitions'
 import { newRowId, reserveReservation, type Reservation } from './workflow'
@@ -49,59 +46,37 @@ function reservationInput(body: Record<string, unknown>) {
 }
 
 /**
- * Creates a reservation in `tenantId` (the caller's, resolved by the endpoint) and reserves its stock, in the
- * caller's transaction: the REST create and the order service's reserve use it. The same rules as the collection's create hooks (prepareReservation, then
- * reserveReservation), with the document written by one SQL statement instead of Payload's generic create,
- * which costs several times the reservation itself on this hot path (relational query building, the read-back,
- * a tenant lookup per relationship check). Returns the document as a create at depth 0 answers it.
+ * Creates a reservation in `tenantId` (the caller's, resolved by the endpoint) and reserves its stock: the REST
+ * create and the order service's reserve use it. The same rules as the collection's create hooks (prepareReservation,
+ * then reserveReservation), with the document written together with its stock by one SQL statement
+ * (reserveReservation's `isNew`) instead of Payload's generic create, which costs several times the reservation
+ * itself on this hot path. In the caller's transaction when it has one (an Idempotency-Key), else in that
+ * statement's own. Returns the document as a create at depth 0 answers it.
  */
 export async function createReservation({ req, tenantId, body }: { req: PayloadRequest; tenantId: number; body: unknown }): Promise<Reservation> {
   if (!isObject(body)) throw new ValidationError('VALIDATION.BODY', 'Send the reservation as a JSON object.')
-  const { data, catalogue } = await prepareReservationWithCatalogue({ req, data: { ...reservationInput(body), tenant: tenantId } })
-
-  const lines = (data.lines as { item: unknown; quantity: number; warehouse: unknown }[]).map((line, index) => ({
-    order: index + 1,
-    id: newRowId(),
-    item: Number(line.item),
-    quantity: line.quantity,
-    warehouse: line.warehouse === null ? null : Number(line.warehouse),
-  }))
-  const db = await transactionDb(req)
-  let inserted: { id: number; created_at: string; updated_at: string }
-  try {
-    const { rows } = await db.execute<{ id: number; created_at: string; updated_at: string }>(sql`
-      WITH reservation AS (
-        INSERT INTO reservations (tenant_id, external_order_id, channel, allow_partial, single_warehouse, status, expires_at, idempotency_key, updated_at, created_at)
-        VALUES (${tenantId}, ${data.externalOrderId}, ${data.channel}, ${data.allowPartial}, ${data.singleWarehouse}, 'pending', ${data.expiresAt}, ${data.idempotencyKey}, now(), now())
-        RETURNING id, created_at, updated_at
-      ), lines AS (
-        INSERT INTO reservations_lines (_order, _parent_id, id, item_id, quantity, warehouse_id, reserved_quantity, fulfilled_quantity)
-        SELECT v.order, reservation.id, v.id, v.item, v.quantity, v.warehouse, 0, 0
-          FROM reservation, jsonb_to_recordset(${JSON.stringify(lines)}::jsonb) AS v("order" integer, id varchar, item integer, quantity numeric, warehouse integer)
-      )
-      SELECT id, created_at::text, updated_at::text FROM reservation`)
-    inserted = rows[0]
-  } catch (error) {
-    const cause = (error as { cause?: { code?: string; constraint?: string } }).cause ?? (error as { code?: string; constraint?: string })
-    if (cause.code === '23505' && String(cause.constraint ?? '').includes('idempotency')) {
-      throw new ConflictError('RESERVATION.DUPLICATE_IDEMPOTENCY_KEY', `A reservation with idempotency key "${String(data.idempotencyKey)}" already exists.`, 'idempotencyKey')
-    }
-    throw error
-  }
+  const { data, catalogue } = await prepareReservationWithCatalogue({ req, data: { ...reservationInput(body), tenant: tenantId }, withNewId: true })
   const doc = {
-    id: Number(inserted.id),
+    id: catalogue.newId!,
     tenant: tenantId,
     externalOrderId: data.externalOrderId,
     channel: data.channel,
-    lines: lines.map((line) => ({ id: line.id, item: line.item, quantity: line.quantity, warehouse: line.warehouse, reservedQuantity: 0, fulfilledQuantity: 0, bom: null, allocations: [] })),
+    lines: (data.lines as { item: unknown; quantity: number; warehouse: unknown }[]).map((line) => ({
+      id: newRowId(),
+      item: Number(line.item),
+      quantity: line.quantity,
+      warehouse: line.warehouse === null ? null : Number(line.warehouse),
+      reservedQuantity: 0,
+      fulfilledQuantity: 0,
+      bom: null,
+      allocations: [],
+    })),
     allowPartial: data.allowPartial,
     singleWarehouse: data.singleWarehouse,
     status: 'pending',
     expiresAt: data.expiresAt,
     idempotencyKey: data.idempotencyKey,
     history: [],
-    updatedAt: new Date(inserted.updated_at).toISOString(),
-    createdAt: new Date(inserted.created_at).toISOString(),
   }
-  return reserveReservation({ req, doc, catalogue })
+  return reserveReservation({ req, doc, catalogue, isNew: true })
 }

@@ -23,14 +23,25 @@ export async function prepareReservation({ req, data }: { req: PayloadRequest; d
   return (await prepareReservationWithCatalogue({ req, data })).data
 }
 
-/** prepareReservation, also handing back the catalogue it read, for reserveReservation in the same transaction. */
-export async function prepareReservationWithCatalogue({ req, data }: { req: PayloadRequest; data: Record<string, any> }): Promise<{ data: Record<string, any>; catalogue: ReservationCatalogue }> {
+/**
+ * prepareReservation, also handing back the catalogue it read, for reserveReservation in the same transaction (with
+ * `withNewId`, the id of a reservation saved by reserveReservation itself).
+ */
+export async function prepareReservationWithCatalogue({
+  req,
+  data,
+  withNewId = false,
+}: {
+  req: PayloadRequest
+  data: Record<string, any>
+  withNewId?: boolean
+}): Promise<{ data: Record<string, any>; catalogue: ReservationCatalogue }> {
   const tenantId = Number(typeof data.tenant === 'object' && data.tenant ? data.tenant.id : data.tenant)
   if (req.user && !hasRoleInTenant(req.user as TenantAwareUser, tenantId, RESERVING_ROLES)) {
     throw new ForbiddenError('Your role cannot reserve stock in this tenant.')
   }
   const lines: Record<string, unknown>[] = Array.isArray(data.lines) ? data.lines : []
-  const catalogue = await loadReservationCatalogue({ req, tenantId, itemIds: lines.map((line) => idOf(line?.item)) })
+  const catalogue = await loadReservationCatalogue({ req, tenantId, itemIds: lines.map((line) => idOf(line?.item)), withNewId })
   let expiresAt = new Date(Date.now() + catalogue.ttlMinutes * 60_000)
   if (data.expiresAt) {
     const requested = new Date(data.expiresAt)

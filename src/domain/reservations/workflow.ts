@@ -1,18 +1,18 @@
 import crypto from 'node:crypto'
 import type { PayloadRequest } from 'payload'
-import { sql } from '@payloadcms/db-postgres/drizzle'
+import { sql, type SQL } from '@payloadcms/db-postgres/drizzle'
 
 import { hasRoleInTenant, type TenantAwareUser } from '../../access/tenantMembership'
 import { ROLES } from '../../access/roles'
 import { slugs } from '../../collections/slugs'
-import { isRowId, sqlList, transactionDb, type SqlExecutor } from '../../db/transaction'
+import { hasOpenTransaction, isRowId, sqlList, transactionDb, withTransaction, type SqlExecutor } from '../../db/transaction'
 import { tenantIdOf } from '../../hooks/tenantIdOf'
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors'
 import { insertOutboxSql, writeOutboxEvents, type OutboxEvent } from '../outbox/writeOutboxEvents'
 import { fromUnits, toUnits } from '../stock/decimal'
 import { InsufficientStockError } from '../stock/errors'
 import { findSystemLocationId } from '../stock/locations'
-import { postMovements, type LevelChange, type Movement } from '../stock/postMovements'
+import { levelPostingCall, postMovements, type LevelChange, type Movement } from '../stock/postMovements'
 import { parseQuantity } from '../stock/quantity'
 import type { BomItem } from '../boms/explode'
 import { kitReasonCode, proportionalUnits, stepOf, type Kit } from '../boms/kitQuantities'
@@ -110,21 +110,15 @@ const historyWith = (req: PayloadRequest, reservation: Reservation, to: Reservat
 /** An array row's id, as Payload makes them (24 hex characters). */
 export const newRowId = () => crypto.randomBytes(12).toString('hex')
 
-/**
- * The reserve step's write, in one statement instead of a Payload update of the whole document: the status, each
- * line's reserved quantity and BOM, the allocations and the history entry (all server-only fields of a document
- * this transaction has just created). Returns the document as Payload would have read it back.
- */
-async function writeReservedState(
-  req: PayloadRequest,
+/** The rows a reserve step adds to a reservation (allocations, history, events), and the document as it is then. */
+function reservedState(
   reservation: Reservation,
   next: Pick<Reservation, 'status' | 'lines' | 'history'>,
-  { eventTypes = [], eventExtra = {} }: { eventTypes?: string[]; eventExtra?: Record<string, unknown> } = {},
-): Promise<Reservation> {
+  { eventTypes = [], eventExtra = {} }: { eventTypes?: string[]; eventExtra?: Record<string, unknown> },
+) {
   const lines = next.lines.map((line) => ({ ...line, allocations: (line.allocations ?? []).map((allocation) => ({ ...allocation, id: allocation.id ?? newRowId() })) }))
   const history = (next.history ?? []).map((entry) => ({ ...entry, id: (entry as { id?: string }).id ?? newRowId() }))
   const added = history.slice((reservation.history ?? []).length)
-  const lineRows = lines.map((line) => ({ id: line.id, reserved: line.reservedQuantity ?? 0, bom: line.bom ?? null }))
   const allocationRows = lines.flatMap((line) =>
     line.allocations.map((allocation, index) => ({
       order: index + 1,
@@ -140,6 +134,27 @@ async function writeReservedState(
   // The events describe the state written, and are written by the same statement.
   const saved: Reservation = { ...reservation, status: next.status, lines, history }
   const events = eventTypes.map((eventType) => event(saved, eventType, eventExtra))
+  const inserts = sql`
+    allocations AS (
+      INSERT INTO reservations_lines_allocations (_order, _parent_id, id, warehouse_id, quantity, fulfilled_quantity, reason, components)
+      SELECT v.order, v.parent, v.id, v.warehouse, v.quantity, 0, v.reason, v.components
+        FROM jsonb_to_recordset(${JSON.stringify(allocationRows)}::jsonb) AS v("order" integer, parent varchar, id varchar, warehouse integer, quantity numeric, reason varchar, components jsonb)
+    ), history AS (
+      INSERT INTO reservations_history (_order, _parent_id, id, "from", "to", at, user_id, note)
+      SELECT v.order, ${reservation.id}, v.id, v.from, v.to, v.at, v.user, v.note
+        FROM jsonb_to_recordset(${JSON.stringify(historyRows)}::jsonb) AS v("order" integer, id varchar, "from" varchar, "to" varchar, at timestamptz, "user" integer, note varchar)
+    )${events.length > 0 ? sql`, outbox AS (${insertOutboxSql(events)})` : sql``}`
+  return { saved, inserts }
+}
+
+/**
+ * The reserve step's write for a reservation Payload has just created (the collection's hooks), in one statement
+ * instead of a Payload update of the whole document: the status, each line's reserved quantity and BOM, the
+ * allocations, the history entry and the events. Returns the document as Payload would have read it back.
+ */
+async function writeReservedState(req: PayloadRequest, reservation: Reservation, next: Pick<Reservation, 'status' | 'lines' | 'history'>, options: ReservedEvents): Promise<Reservation> {
+  const { saved, inserts } = reservedState(reservation, next, options)
+  const lineRows = saved.lines.map((line) => ({ id: line.id, reserved: line.reservedQuantity ?? 0, bom: line.bom ?? null }))
   const db = await transactionDb(req)
   const { rows } = await db.execute<{ updated_at: string }>(sql`
     WITH reservation AS (
@@ -148,18 +163,61 @@ async function writeReservedState(
       UPDATE reservations_lines l SET reserved_quantity = v.reserved, fulfilled_quantity = 0, bom_id = v.bom
         FROM jsonb_to_recordset(${JSON.stringify(lineRows)}::jsonb) AS v(id varchar, reserved numeric, bom integer)
        WHERE l._parent_id = ${reservation.id} AND l.id = v.id
-    ), allocations AS (
-      INSERT INTO reservations_lines_allocations (_order, _parent_id, id, warehouse_id, quantity, fulfilled_quantity, reason, components)
-      SELECT v.order, v.parent, v.id, v.warehouse, v.quantity, 0, v.reason, v.components
-        FROM jsonb_to_recordset(${JSON.stringify(allocationRows)}::jsonb) AS v("order" integer, parent varchar, id varchar, warehouse integer, quantity numeric, reason varchar, components jsonb)
-    ), history AS (
-      INSERT INTO reservations_history (_order, _parent_id, id, "from", "to", at, user_id, note)
-      SELECT v.order, ${reservation.id}, v.id, v.from, v.to, v.at, v.user, v.note
-        FROM jsonb_to_recordset(${JSON.stringify(historyRows)}::jsonb) AS v("order" integer, id varchar, "from" varchar, "to" varchar, at timestamptz, "user" integer, note varchar)
-    )${events.length > 0 ? sql`, outbox AS (${insertOutboxSql(events)})` : sql``}
+    ), ${inserts}
     SELECT updated_at::text FROM reservation`)
   return { ...saved, updatedAt: new Date(rows[0].updated_at).toISOString() } as Reservation
 }
+
+/**
+ * A new reservation (the REST create and the order service's reserve), written whole in its reserved state together
+ * with its stock: the document, its lines, allocations, history and events, and `reserved` raised on the stock
+ * levels by the posting's own SQL (levelPostingCall), in one statement. Outside a transaction that statement is its
+ * own: the hot stock rows are locked from the moment it reaches them to its commit, with no round trip in between.
+ */
+async function insertReservedState(
+  req: PayloadRequest,
+  reservation: Reservation & { idempotencyKey?: string | null },
+  next: Pick<Reservation, 'status' | 'lines' | 'history'>,
+  options: ReservedEvents,
+  posting: { call: SQL; asStockError: (error: unknown) => unknown } | null,
+): Promise<Reservation> {
+  const { saved, inserts } = reservedState(reservation, next, options)
+  const lineRows = saved.lines.map((line, index) => ({
+    order: index + 1,
+    id: line.id,
+    item: line.item,
+    quantity: line.quantity,
+    warehouse: line.warehouse ?? null,
+    reserved: line.reservedQuantity ?? 0,
+    bom: line.bom ?? null,
+  }))
+  const db = await transactionDb(req)
+  try {
+    const { rows } = await db.execute<{ created_at: string }>(sql`
+      WITH ${posting ? sql`posted AS (SELECT ${posting.call} AS result), ` : sql``}reservation AS (
+        INSERT INTO reservations (id, tenant_id, external_order_id, channel, allow_partial, single_warehouse, status, expires_at, idempotency_key, updated_at, created_at)
+        SELECT ${reservation.id}, ${reservation.tenant}, ${reservation.externalOrderId ?? null}, ${reservation.channel}, ${Boolean(reservation.allowPartial)},
+               ${Boolean(reservation.singleWarehouse)}, ${next.status}, ${reservation.expiresAt}, ${reservation.idempotencyKey ?? null}, now(), now()
+        ${posting ? sql`FROM posted` : sql``}
+        RETURNING id, created_at
+      ), lines AS (
+        INSERT INTO reservations_lines (_order, _parent_id, id, item_id, quantity, warehouse_id, reserved_quantity, fulfilled_quantity, bom_id)
+        SELECT v.order, reservation.id, v.id, v.item, v.quantity, v.warehouse, v.reserved, 0, v.bom
+          FROM reservation, jsonb_to_recordset(${JSON.stringify(lineRows)}::jsonb) AS v("order" integer, id varchar, item integer, quantity numeric, warehouse integer, reserved numeric, bom integer)
+      ), ${inserts}
+      SELECT created_at::text FROM reservation`)
+    const at = new Date(rows[0].created_at).toISOString()
+    return { ...saved, createdAt: at, updatedAt: at } as Reservation
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string; constraint?: string } }).cause ?? (error as { code?: string; constraint?: string })
+    if (cause.code === '23505' && String(cause.constraint ?? '').includes('idempotency')) {
+      throw new ConflictError('RESERVATION.DUPLICATE_IDEMPOTENCY_KEY', `A reservation with idempotency key "${String(reservation.idempotencyKey)}" already exists.`, 'idempotencyKey')
+    }
+    throw posting ? posting.asStockError(error) : error
+  }
+}
+
+type ReservedEvents = { eventTypes?: string[]; eventExtra?: Record<string, unknown> }
 
 async function save(req: PayloadRequest, reservation: Reservation, data: Partial<Reservation>) {
   const doc = await req.payload.update({ collection: slugs.reservations, id: reservation.id, data: data as any, req, overrideAccess: true, depth: 0 })
@@ -197,13 +255,14 @@ function event(reservation: Reservation, eventType: string, extra: Record<string
 type ItemRow = BomItem
 
 /**
- * Reserves a new reservation's lines: allocates them across the tenant's active warehouses under a lock on the
- * stock levels involved, raises `reserved` through postMovements in the same transaction, records where and
- * why, and schedules the expiry. Without allowPartial a shortage refuses the whole reservation (409); with it,
- * what is available is reserved (`partially-reserved`, or `failed` when nothing is).
+ * Reserves a new reservation's lines: allocates them across the tenant's active warehouses, raises `reserved` on
+ * the stock levels (postMovements' conditional update, in the same transaction as the document), and records where
+ * and why; its event schedules the expiry. Without allowPartial a shortage refuses the whole reservation (409); with
+ * it, what is available is reserved (`partially-reserved`, or `failed` when nothing is).
+ * `isNew`: the document is not saved yet (createReservation) and is written with its stock in one statement;
+ * otherwise this transaction has just inserted it (the collection's hooks), and no other can see it, let alone lock it.
  */
-export async function reserveReservation({ req, doc, catalogue }: { req: PayloadRequest; doc: Record<string, unknown>; catalogue?: ReservationCatalogue }): Promise<Reservation> {
-  // The document was inserted by this transaction a moment ago: no other transaction can see it, let alone lock it.
+export async function reserveReservation({ req, doc, catalogue, isNew = false }: { req: PayloadRequest; doc: Record<string, unknown>; catalogue?: ReservationCatalogue; isNew?: boolean }): Promise<Reservation> {
   const reservation = normalize(doc)
   if (reservation.status !== 'pending') return reservation
   const { items, kits, warehouses, available } = catalogue ?? (await loadReservationCatalogue({ req, tenantId: reservation.tenant, itemIds: reservation.lines.map((line) => line.item) }))
@@ -232,12 +291,22 @@ export async function reserveReservation({ req, doc, catalogue }: { req: Payload
 
   const itemIds = [...new Set(lines.flatMap((line) => (line.kit ? line.kit.components.map((component) => component.itemId) : [line.itemId])))]
   const warehouseIds = activeWarehouses.map((warehouse) => warehouse.id)
-  const context = { reservation, lines, items, kits, warehouses, activeWarehouses }
-  // Optimistic first: allocate from the catalogue's unlocked read and take the hot stock-level locks last (inside postMovements,
-  // whose conditional update still refuses any oversell). Only when another request won the race in between does
-  // it roll back to the savepoint and allocate again under the locks.
-  // The savepoint is released by the COMMIT, or before this transaction's next reservation: not between the posting
-  // and the COMMIT, while the hot stock-level rows are locked.
+  const context = { reservation, lines, items, kits, warehouses, activeWarehouses, isNew }
+  const reserveUnderLocks = async () => reserveWith(req, context, await lockAvailability(req, reservation.tenant, itemIds, warehouseIds))
+  // Optimistic first: allocate from the catalogue's unlocked read and take the hot stock-level locks last (the
+  // posting's conditional update still refuses any oversell). Only when another request won the race in between
+  // does it allocate again, under the locks.
+  if (isNew && !(await hasOpenTransaction(req))) {
+    // Outside a transaction the new document's one statement is its own transaction, and a lost race changed nothing.
+    try {
+      return await reserveWith(req, context, available)
+    } catch (error) {
+      if (!(error instanceof InsufficientStockError)) throw error
+      return withTransaction(req, reserveUnderLocks)
+    }
+  }
+  // Inside one, a lost race rolls back to a savepoint. The savepoint is released by the COMMIT, or before this
+  // transaction's next reservation: not between the posting and the COMMIT, while the hot stock-level rows are locked.
   const db = await transactionDb(req)
   if (transactionsWithReserveSavepoint.has(db)) await db.execute(sql`RELEASE SAVEPOINT qm_reserve`)
   await db.execute(sql`SAVEPOINT qm_reserve`)
@@ -247,7 +316,7 @@ export async function reserveReservation({ req, doc, catalogue }: { req: Payload
   } catch (error) {
     if (!(error instanceof InsufficientStockError)) throw error
     await db.execute(sql`ROLLBACK TO SAVEPOINT qm_reserve`)
-    return reserveWith(req, context, await lockAvailability(req, reservation.tenant, itemIds, warehouseIds))
+    return reserveUnderLocks()
   }
 }
 
@@ -261,13 +330,15 @@ type ReserveContext = {
   kits: Map<number, Kit>
   warehouses: CatalogueWarehouse[]
   activeWarehouses: AllocationWarehouse[]
+  isNew: boolean
 }
 
 /**
- * Allocates against `available`, saves the document and its event, then raises `reserved` last. The event also
- * schedules the expiry job (internalConsumers), so the job exists exactly when this commits, off the request's path.
+ * Allocates against `available`, saves the document and its event, and raises `reserved` (last, or in the same
+ * statement for a new document). The event also schedules the expiry job (internalConsumers), so the job exists
+ * exactly when this commits, off the request's path.
  */
-async function reserveWith(req: PayloadRequest, { reservation, lines, items, kits, warehouses, activeWarehouses }: ReserveContext, available: Map<string, bigint>): Promise<Reservation> {
+async function reserveWith(req: PayloadRequest, { reservation, lines, items, kits, warehouses, activeWarehouses, isNew }: ReserveContext, available: Map<string, bigint>): Promise<Reservation> {
   const result = allocate({ lines, warehouses: activeWarehouses, available, isSingleWarehouse: Boolean(reservation.singleWarehouse) })
   if (!reservation.allowPartial) assertNoShortage(result, { lines, items, warehouses, activeWarehouses, available, isSingleWarehouse: Boolean(reservation.singleWarehouse) })
 
@@ -280,7 +351,7 @@ async function reserveWith(req: PayloadRequest, { reservation, lines, items, kit
   const isComplete = result.every((line) => line.shortage === 0n)
   const status: ReservationStatus = totalReserved === 0n ? 'failed' : isComplete ? 'reserved' : 'partially-reserved'
   const codeOf = (warehouseId: number) => warehouses.find((warehouse) => warehouse.id === warehouseId)?.code ?? String(warehouseId)
-  const saved = await writeReservedState(req, reservation, {
+  const next = {
     status,
     lines: reservation.lines.map((line, index) => ({
       ...line,
@@ -296,19 +367,20 @@ async function reserveWith(req: PayloadRequest, { reservation, lines, items, kit
       })),
     })),
     history: historyWith(req, reservation, status, status === 'failed' ? 'nothing available to reserve' : undefined),
-  }, status === 'failed' ? {} : { eventTypes: ['inventory.stock.reserved'], eventExtra: { warehouses: [...new Set(levelChanges.map((change) => codeOf(change.warehouseId)))] } })
-  if (levelChanges.length > 0) {
-    await postMovements({
-      req,
-      tenantId: reservation.tenant,
-      idempotencyKey: `reservation:${reservation.id}:reserve`,
-      movements: [],
-      levelChanges,
-      source: { collection: slugs.reservations, id: reservation.id },
-      pathPrefix: 'lines',
-      levelReferences: { skus: new Map([...items].map(([id, item]) => [id, item.sku])), warehouseCodes: new Map(warehouses.map((warehouse) => [warehouse.id, warehouse.code])) },
-    })
   }
+  const events = status === 'failed' ? {} : { eventTypes: ['inventory.stock.reserved'], eventExtra: { warehouses: [...new Set(levelChanges.map((change) => codeOf(change.warehouseId)))] } }
+  const posting = {
+    req,
+    tenantId: reservation.tenant,
+    idempotencyKey: `reservation:${reservation.id}:reserve`,
+    levelChanges,
+    source: { collection: slugs.reservations, id: reservation.id },
+    pathPrefix: 'lines',
+    levelReferences: { skus: new Map([...items].map(([id, item]) => [id, item.sku])), warehouseCodes: new Map(warehouses.map((warehouse) => [warehouse.id, warehouse.code])) },
+  }
+  if (isNew) return insertReservedState(req, reservation, next, events, levelChanges.length > 0 ? levelPostingCall(posting) : null)
+  const saved = await writeReservedState(req, reservation, next, events)
+  if (levelChanges.length > 0) await postMovements({ ...posting, movements: [] })
   return saved
 }
 

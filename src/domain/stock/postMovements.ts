@@ -1,5 +1,5 @@
 import type { PayloadRequest } from 'payload'
-import { sql } from '@payloadcms/db-postgres/drizzle'
+import { sql, type SQL } from '@payloadcms/db-postgres/drizzle'
 
 import { hasOpenTransaction, isRowId, transactionDb, type SqlExecutor } from '../../db/transaction'
 import { DEFAULT_COSTING_METHOD, type CostingMethod } from '../costing/methods'
@@ -282,6 +282,59 @@ type PostingArgs = {
  * that call and the commit. A shortage comes back as SQLSTATE QM001 and becomes InsufficientStockError.
  */
 async function postToDatabase(db: SqlExecutor, args: PostingArgs): Promise<PostingResult> {
+  try {
+    const { rows } = await db.execute<{
+      posted: { levels: StockLevelRow[]; entries: Pick<PostedEntry, 'id' | 'hash' | 'qty_before_from' | 'qty_after_from' | 'qty_before_to' | 'qty_after_to' | 'total_cost' | 'booked_at'>[] }
+    }>(sql`SELECT ${postingCall(args)} AS posted`)
+    const { levels, entries: stored } = rows[0].posted
+    return { entries: args.lines.map((line, index) => ({ ...entryContent(args, line), ...stored[index] })), levels, isReplay: false }
+  } catch (error) {
+    throw asStockError(error, args.refs)
+  }
+}
+
+/**
+ * A posting of level changes only (no ledger lines: reservations), as its qm_post_stock call for a caller that
+ * writes its document in the same statement, with the same checks as postMovements. A statement that fails with
+ * it goes through `asStockError`, which turns a shortage into InsufficientStockError.
+ */
+export function levelPostingCall(input: Omit<PostMovementsInput, 'movements' | 'levelReferences'> & { levelReferences: LevelReferences }): { call: SQL; asStockError: (error: unknown) => unknown } {
+  const { tenantId, idempotencyKey, levelChanges = [], source } = input
+  const prefix = input.pathPrefix ?? 'movements'
+  if (levelChanges.length === 0) throw new ValidationError('VALIDATION.EMPTY', 'Nothing to post', prefix)
+  const refs = levelOnlyReferences(input.levelReferences)
+  const call = postingCall({
+    tenantId,
+    idempotencyKey,
+    requestHash: '',
+    occurredAt: input.occurredAt ?? new Date(),
+    actorId: actorIdOf(input.req),
+    source,
+    lines: [],
+    deltas: collectLevelDeltas([], levelChanges, refs, prefix),
+    refs,
+    mayBreakReservations: input.mayBreakReservations ?? false,
+  })
+  return { call, asStockError: (error) => asStockError(error, refs) }
+}
+
+/** A failed posting's error: a shortage (SQLSTATE QM001) as InsufficientStockError, anything else as it was. */
+function asStockError(error: unknown, refs: References): unknown {
+  const cause = (error as { cause?: { code?: string; detail?: string } }).cause ?? (error as { code?: string; detail?: string })
+  if (cause?.code !== 'QM001' || !cause.detail) return error
+  const shortage = JSON.parse(cause.detail) as { item: number; warehouse: number; available: string; requested: string }
+  return new InsufficientStockError({
+    sku: refs.items.get(shortage.item)!.sku,
+    warehouseCode: refs.warehouseCodes.get(shortage.warehouse) ?? String(shortage.warehouse),
+    available: normalizeDecimal(shortage.available),
+    requested: normalizeDecimal(shortage.requested),
+    itemId: shortage.item,
+    warehouseId: shortage.warehouse,
+  })
+}
+
+/** The posting as its qm_post_stock(…) call: buckets, levels, entries and adjustment events as the function takes them. */
+function postingCall(args: PostingArgs): SQL {
   const { lines, refs } = args
   const buckets = new Map<string, { item: number; location: number; lot: number | null; units: bigint }>()
   for (const line of lines) {
@@ -337,28 +390,8 @@ async function postToDatabase(db: SqlExecutor, args: PostingArgs): Promise<Posti
       is_found: line.reasonCode === 'found',
     }
   })
-  try {
-    const { rows } = await db.execute<{
-      posted: { levels: StockLevelRow[]; entries: Pick<PostedEntry, 'id' | 'hash' | 'qty_before_from' | 'qty_after_from' | 'qty_before_to' | 'qty_after_to' | 'total_cost' | 'booked_at'>[] }
-    }>(
-      sql`SELECT qm_post_stock(${args.tenantId}, ${args.occurredAt.toISOString()}, ${JSON.stringify(bucketDeltas)}::jsonb, ${JSON.stringify(levelDeltas)}::jsonb,
-            ${JSON.stringify(entries)}::jsonb, ${JSON.stringify(adjustmentEvents(args.tenantId, contents, refs))}::jsonb) AS posted`,
-    )
-    const { levels, entries: stored } = rows[0].posted
-    return { entries: contents.map((content, index) => ({ ...content, ...stored[index] })), levels, isReplay: false }
-  } catch (error) {
-    const cause = (error as { cause?: { code?: string; detail?: string } }).cause ?? (error as { code?: string; detail?: string })
-    if (cause?.code !== 'QM001' || !cause.detail) throw error
-    const shortage = JSON.parse(cause.detail) as { item: number; warehouse: number; available: string; requested: string }
-    throw new InsufficientStockError({
-      sku: refs.items.get(shortage.item)!.sku,
-      warehouseCode: refs.warehouseCodes.get(shortage.warehouse) ?? String(shortage.warehouse),
-      available: normalizeDecimal(shortage.available),
-      requested: normalizeDecimal(shortage.requested),
-      itemId: shortage.item,
-      warehouseId: shortage.warehouse,
-    })
-  }
+  return sql`qm_post_stock(${args.tenantId}, ${args.occurredAt.toISOString()}, ${JSON.stringify(bucketDeltas)}::jsonb, ${JSON.stringify(levelDeltas)}::jsonb,
+    ${JSON.stringify(entries)}::jsonb, ${JSON.stringify(adjustmentEvents(args.tenantId, contents, refs))}::jsonb)`
 }
 
 /**

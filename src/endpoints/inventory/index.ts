@@ -32,6 +32,7 @@ export const inventoryContractEndpoints: Endpoint[] = [
       errorCodes: ['INVENTORY_INSUFFICIENT_STOCK', 'INVENTORY_NOT_FOUND', 'INVENTORY_VALIDATION_ERROR'],
     },
     idempotency: { scope: 'inventory.reserve', tenantIdOf: tenantOfCaller },
+    ownsTransaction: true, // createReservation: one statement, or the Idempotency-Key's transaction
     toErrorResponse,
     handler: async ({ req, body }) => reserveForOrder({ req, tenantId: await resolveTenantId(req, RESERVING_ROLES), body }),
   }),

@@ -34,8 +34,8 @@ async function tenantOfReservation({ req, params }: HandlerArgs): Promise<number
 
 /**
  * POST /api/reservations replaces the generated create: Idempotency-Key, and the reservation's lean writer
- * (createReservation), which applies the same rules as the collection's hooks do for GraphQL, the Local API and
- * the console.
+ * (createReservation: document and stock in one statement), which applies the same rules as the collection's hooks
+ * do for GraphQL, the Local API and the console.
  */
 const createReservationEndpoint = jsonEndpoint({
   method: 'post',
@@ -70,6 +70,7 @@ const createReservationEndpoint = jsonEndpoint({
     ],
   },
   idempotency: { scope: 'reservations.create', tenantIdOf: tenantOfNewReservation },
+  ownsTransaction: true, // createReservation: one statement, or the Idempotency-Key's transaction
   handler: async (args) =>
     Response.json({ doc: await createReservation({ req: args.req, tenantId: await tenantOfNewReservation(args), body: args.body }), message: 'Reservation created.' }, { status: 201 }),
 })
