@@ -1,4 +1,5 @@
-/** Small helpers shared by the benchmarks: timed concurrent loops and percentiles. */
+/** Small helpers shared by the benchmarks: timed concurrent loops, percentiles, a lean HTTP client. */
+import http from 'node:http'
 
 export type LoadResult = { operations: number; failures: number; throughputPerS: number; p50Ms: number; p99Ms: number }
 
@@ -146,4 +147,31 @@ export async function startProductionServer({ databaseUrl }: { databaseUrl: stri
       await new Promise((resolve) => child.once('exit', resolve))
     },
   }
+}
+
+export type HttpAnswer = { status: number; body: string }
+
+/**
+ * A keep-alive HTTP/1.1 client on node:http for load loops. The load generator shares the machine with the server
+ * it measures, so it should cost as little CPU per request as it can: `fetch` (undici) spends several times more
+ * per request than node:http, CPU the server under test then does not get.
+ */
+export function httpClient(baseUrl: string, { maxSockets = 256 }: { maxSockets?: number } = {}) {
+  const { hostname, port } = new URL(baseUrl)
+  const agent = new http.Agent({ keepAlive: true, maxSockets })
+  const request = ({ method = 'GET', path, headers = {}, body }: { method?: string; path: string; headers?: Record<string, string>; body?: string }) =>
+    new Promise<HttpAnswer>((resolve, reject) => {
+      const sent = http.request(
+        { hostname, port, method, path, agent, headers: body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) } },
+        (response) => {
+          const chunks: Buffer[] = []
+          response.on('data', (chunk: Buffer) => chunks.push(chunk))
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }))
+          response.on('error', reject)
+        },
+      )
+      sent.on('error', reject)
+      sent.end(body)
+    })
+  return { request, close: () => agent.destroy() }
 }

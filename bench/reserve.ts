@@ -4,7 +4,7 @@ import { withTransaction } from '../src/db/transaction'
 import { findSystemLocationId } from '../src/domain/stock/locations'
 import { postMovements } from '../src/domain/stock/postMovements'
 import { startJobRuntime } from '../src/jobs/runtime'
-import { bootBenchPayload, numberArgument, rawSqlCeiling, round, runLoad, startProductionServer } from './lib'
+import { bootBenchPayload, httpClient, numberArgument, rawSqlCeiling, round, runLoad, startProductionServer } from './lib'
 
 /**
  * npm run bench:reserve — HTTP reservation (POST /api/reservations, one line of one hot SKU) at 1, 8 and 32
@@ -50,24 +50,22 @@ try {
   await payload.create({ collection: 'users', data: { email: 'bench@bench.example', password, tenants: [{ tenant: tenantId, roles: ['inventory-manager'] }] } as any })
   const login = await fetch(`${server.url}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bench@bench.example', password }) })
   const headers = { 'content-type': 'application/json', Authorization: `JWT ${(await login.json()).token}` }
+  const client = httpClient(server.url)
   const reserve = async (itemId: number) => {
-    const response = await fetch(`${server.url}/api/reservations`, { method: 'POST', headers, body: JSON.stringify({ lines: [{ item: itemId, quantity: 1 }] }) })
-    await response.arrayBuffer()
+    const response = await client.request({ method: 'POST', path: '/api/reservations', headers, body: JSON.stringify({ lines: [{ item: itemId, quantity: 1 }] }) })
     if (response.status !== 201) throw new Error(`status ${response.status}`)
   }
 
   // The framework's floor: an authenticated request that does nothing (an unknown API path, answered 404 by
   // Payload after authentication) through the same server. No endpoint can be faster than this.
   const floor = async () => {
-    const response = await fetch(`${server.url}/api/no-such-endpoint`, { headers })
-    await response.arrayBuffer()
+    const response = await client.request({ path: '/api/no-such-endpoint', headers })
     if (response.status !== 404) throw new Error(`status ${response.status}`)
   }
 
   // Next's own floor: the liveness route (a route handler outside Payload that answers "ok").
   const liveness = async () => {
-    const response = await fetch(`${server.url}/livez`)
-    await response.arrayBuffer()
+    const response = await client.request({ path: '/livez' })
     if (response.status !== 200) throw new Error(`status ${response.status}`)
   }
 
@@ -107,6 +105,7 @@ try {
   figures.oversold_units = Math.max(0, granted - BURST_STOCK) + Math.max(0, rows[0].reserved - rows[0].on_hand)
   figures.reserved_matches_granted = rows[0].reserved === granted ? 1 : 0
   figures.deadlocks = deadlocks[0].deadlocks
+  client.close()
 } finally {
   await server.close()
   await close()
