@@ -2,6 +2,8 @@ import { createLocalReq } from 'payload'
 import { describe, expect, it } from 'vitest'
 
 import { withTransaction } from '../../../src/db/transaction'
+import { loadReservationCatalogue } from '../../../src/domain/reservations/catalogue'
+import { newRowId, reserveReservation } from '../../../src/domain/reservations/workflow'
 
 import { useApiServer } from '../../helpers/httpServer'
 import { conservationViolations } from '../../helpers/stock'
@@ -37,6 +39,44 @@ describe('reserving stock', () => {
     expect(await levelOf(0, 0)).toMatchObject({ on_hand: '1', reserved: '1', available: '0' })
     const { rows } = await payload.db.pool.query(`SELECT status::text, count(*)::int AS n FROM reservations WHERE tenant_id = $1 GROUP BY status`, [fixture.tenantId])
     expect(rows).toEqual([{ status: 'reserved', n: 1 }])
+    expect(await conservationViolations(payload, fixture.tenantId)).toEqual([])
+  })
+
+  it('should allocate a new reservation that lost the race for its first warehouse again, under the locks, on its own or in a transaction', async () => {
+    const { api, fixture, levelOf, payload } = await setUpReservations(server.url, {
+      warehouses: ['WH-1', 'WH-2'],
+      stock: [
+        { item: 0, warehouse: 0, quantity: 1 },
+        { item: 0, warehouse: 1, quantity: 5 },
+      ],
+    })
+    const req = await createLocalReq({}, payload)
+    const itemId = fixture.items[0].id
+    // Two reservations read the catalogue (WH-1 has 1 available) before another request takes WH-1's unit.
+    const stale = [await loadReservationCatalogue({ req, tenantId: fixture.tenantId, itemIds: [itemId], withNewId: true }), await loadReservationCatalogue({ req, tenantId: fixture.tenantId, itemIds: [itemId], withNewId: true })]
+    expect((await api.post('/api/reservations', { lines: [{ item: itemId, quantity: 1 }] })).status).toBe(201)
+    const newDoc = (id: number) => ({
+      id,
+      tenant: fixture.tenantId,
+      channel: 'web',
+      lines: [{ id: newRowId(), item: itemId, quantity: 1, warehouse: null, reservedQuantity: 0, fulfilledQuantity: 0, bom: null, allocations: [] }],
+      status: 'pending',
+      expiresAt: new Date(Date.now() + 15 * 60_000).toISOString(),
+      history: [],
+    })
+    // Both aim at WH-1 from what they read; the first outside any transaction (its statement is its own), the second
+    // inside one (a savepoint): each one's write changes nothing, and each is allocated again under the locks.
+    const onItsOwn = await reserveReservation({ req, doc: newDoc(stale[0].newId!), catalogue: stale[0], isNew: true })
+    const inTransaction = await withTransaction(req, () => reserveReservation({ req, doc: newDoc(stale[1].newId!), catalogue: stale[1], isNew: true }))
+    for (const reservation of [onItsOwn, inTransaction]) {
+      expect(reservation.status).toBe('reserved')
+      expect(reservation.lines[0].allocations).toEqual([expect.objectContaining({ warehouse: fixture.warehouses[1].id, quantity: 1 })])
+    }
+    expect(await levelOf(0, 0)).toMatchObject({ reserved: '1', available: '0' })
+    expect(await levelOf(0, 1)).toMatchObject({ reserved: '2', available: '3' })
+    const { rows } = await payload.db.pool.query(`SELECT id, status::text FROM reservations WHERE tenant_id = $1 ORDER BY id`, [fixture.tenantId])
+    expect(rows.map((row) => row.status)).toEqual(['reserved', 'reserved', 'reserved'])
+    expect(await outboxEvents(fixture.tenantId, 'inventory.stock.reserved')).toHaveLength(3)
     expect(await conservationViolations(payload, fixture.tenantId)).toEqual([])
   })
 
