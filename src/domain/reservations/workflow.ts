@@ -20,7 +20,6 @@ import { loadReservationCatalogue, type CatalogueWarehouse, type ReservationCata
 import { allocate, lineCapacity, type AllocationLine, type AllocationWarehouse, type LineAllocation } from './allocate'
 import { RESERVATION_TRANSITIONS, type ReservationAction, type ReservationStatus } from './transitions'
 
-
 /** What a kit line's allocation holds of each component (quantities in the component's unit). */
 type StoredComponent = { item: number; sku?: string; quantity: number; fulfilledQuantity: number }
 type StoredAllocation = { id?: string; warehouse: number; quantity: number; fulfilledQuantity?: number | null; reason?: string | null; components?: StoredComponent[] | null }

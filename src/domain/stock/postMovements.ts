@@ -84,7 +84,8 @@ type LevelDelta = { itemId: number; warehouseId: number; delta: Record<LevelFiel
  * every movement or none: conditional SQL updates (never read-modify-write), rows locked in one fixed order
  * (buckets by item, location, lot; then the hot stock levels by item, warehouse, last), numeric arithmetic in
  * SQL, and an idempotency key that turns a replay into the original entries. Outbox events are written in the
- * same transaction.
+ * same transaction. (levelPostingCall hands the same posting of level changes, as SQL, to a caller that writes its
+ * document in the same statement.)
  */
 export async function postMovements(input: PostMovementsInput): Promise<PostingResult> {
   const { req, tenantId, idempotencyKey, movements, levelChanges = [], source } = input
@@ -306,7 +307,7 @@ export function levelPostingCall(input: Omit<PostMovementsInput, 'movements' | '
   const call = postingCall({
     tenantId,
     idempotencyKey,
-    requestHash: '',
+    requestHash: '', // only ledger entries carry it, and this posting has none
     occurredAt: input.occurredAt ?? new Date(),
     actorId: actorIdOf(input.req),
     source,
