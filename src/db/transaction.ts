@@ -82,6 +82,16 @@ export async function withTransaction<T>(req: PayloadRequest, work: () => Promis
   }
 }
 
+/**
+ * `work` for each value, one after the other. Queries of one transaction share its connection and cannot run side by
+ * side (node-postgres queues them and warns; pg 9 refuses), so a transaction's reads are never `Promise.all`-ed.
+ */
+export async function inSequence<T, R>(values: readonly T[], work: (value: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = []
+  for (const value of values) results.push(await work(value))
+  return results
+}
+
 /** `(a, b, c)` of bound parameters, for `IN` lists. */
 export function sqlList(values: readonly unknown[]): SQL {
   return sql`(${sql.join(values.map((value) => sql`${value}`), sql`, `)})`

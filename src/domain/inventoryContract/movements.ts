@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres/drizzle'
 
-import { transactionDb } from '../../db/transaction'
+import { inSequence, transactionDb } from '../../db/transaction'
 import { expandKitMovements } from '../boms/expandKitMovements'
 import { findKits } from '../boms/explode'
 import { ValidationError } from '../errors'
@@ -93,7 +93,7 @@ async function recordOne(req: PayloadRequest, tenantId: number, raw: RawMovement
 
   // A sale of a kit (an item with an active BOM) issues its components: the answer reports theirs on hand.
   const kit = movementType === 'SALE' ? (await findKits({ req, tenantId, itemIds: [product.id] })).kits.get(product.id) : undefined
-  const componentsBefore = kit ? await Promise.all(kit.components.map((component) => onHandOf(req, component.itemId, store.id))) : []
+  const componentsBefore = kit ? await inSequence(kit.components, (component) => onHandOf(req, component.itemId, store.id)) : []
   if (movementType === 'SALE') {
     remaining -= await consumeReservations(req, tenantId, product, store, reference, remaining)
     if (remaining > 0n) movements.push({ ...base, quantity: fromUnits(remaining), fromLocationId: await internal(store.id), toLocationId: await virtual('customer'), movementType: 'issue' })

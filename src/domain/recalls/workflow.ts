@@ -5,7 +5,7 @@ import { sql } from '@payloadcms/db-postgres/drizzle'
 import type { TenantAwareUser } from '../../access/tenantMembership'
 import { canInTenant } from '../../access/canInTenant'
 import { slugs } from '../../collections/slugs'
-import { isRowId, sqlList, transactionDb } from '../../db/transaction'
+import { inSequence, isRowId, sqlList, transactionDb } from '../../db/transaction'
 import { tenantIdOf } from '../../hooks/tenantIdOf'
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors'
 import { lotBuckets, quarantineLotStock, setLotStatus } from '../lots/lotStock'
@@ -178,8 +178,8 @@ async function save(req: PayloadRequest, recall: Recall, data: Partial<Recall> &
 
 /** Per lot × warehouse: units still in quarantine, in sellable stock and in transit, and releases recorded but not applied. */
 async function openUnits(req: PayloadRequest, recall: Recall) {
-  const [quarantine, internal, transit] = await Promise.all(
-    (['quarantine', 'internal', 'transit'] as const).map((kind) => lotBuckets({ req, tenantId: recall.tenant, lotIds: recall.lots, kinds: [kind] })),
+  const [quarantine, internal, transit] = await inSequence(['quarantine', 'internal', 'transit'] as const, (kind) =>
+    lotBuckets({ req, tenantId: recall.tenant, lotIds: recall.lots, kinds: [kind] }),
   )
   const pendingRelease = new Map<string, bigint>()
   for (const row of recall.dispositions.filter((row) => row.action === 'release' && !row.isApplied)) {

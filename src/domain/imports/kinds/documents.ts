@@ -1,7 +1,7 @@
 import { sql } from '@payloadcms/db-postgres/drizzle'
 import type { CollectionSlug, Where } from 'payload'
 
-import { sqlList, transactionDb } from '../../../db/transaction'
+import { inSequence, sqlList, transactionDb } from '../../../db/transaction'
 import type { ImportColumn, ImportContext, ImportKind, ImportRow, RowError, RowPlan, RowResult } from './types'
 import { CellError, collectRowErrors, duplicateKeyError } from './values'
 
@@ -63,19 +63,17 @@ function sameValue(stored: unknown, imported: FieldValue): boolean {
 
 async function findStored(context: ImportContext, targets: DocumentTarget[]): Promise<(Record<string, unknown> | undefined)[]> {
   const req = context.req
-  return Promise.all(
-    targets.map(async (target) => {
-      const { docs } = await req.payload.find({
-        collection: target.collection,
-        where: { and: [{ tenant: { equals: context.tenantId } }, target.match] },
-        limit: 1,
-        depth: 0,
-        req,
-        overrideAccess: true,
-      })
-      return docs[0] as unknown as Record<string, unknown> | undefined
-    }),
-  )
+  return inSequence(targets, async (target) => {
+    const { docs } = await req.payload.find({
+      collection: target.collection,
+      where: { and: [{ tenant: { equals: context.tenantId } }, target.match] },
+      limit: 1,
+      depth: 0,
+      req,
+      overrideAccess: true,
+    })
+    return docs[0] as unknown as Record<string, unknown> | undefined
+  })
 }
 
 function planRow(context: ImportContext, row: ImportRow, target: DocumentTarget, stored: Record<string, unknown> | undefined): RowResult {

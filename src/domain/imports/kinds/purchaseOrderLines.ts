@@ -59,7 +59,9 @@ export const purchaseOrderLinesImport: ImportKind = {
   ],
   keyOf: (row) => `${row.values.poNumber ?? ''}|${row.values.sku ?? ''}`,
   plan: async (context, rows) => {
-    const [references, orders] = await Promise.all([loadCodeReferences(context, rows), loadOrders(context, rows.map((row) => row.values.poNumber ?? ''))])
+    // One after the other: the plan's reads share the import's transaction.
+    const references = await loadCodeReferences(context, rows)
+    const orders = await loadOrders(context, rows.map((row) => row.values.poNumber ?? ''))
     const results: RowResult[] = rows.map((row) => {
       let plan: RowPlan | undefined
       const errors = collectRowErrors([
