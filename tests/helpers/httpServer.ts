@@ -2,7 +2,6 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import { handleEndpoints } from 'payload'
-import { afterAll, beforeAll } from 'vitest'
 
 import { checkApiRequest } from '../../src/api/apiGuard'
 
@@ -40,22 +39,5 @@ export async function startApiServer(): Promise<{ url: string; close: () => Prom
   return {
     url: `http://127.0.0.1:${port}`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
-  }
-}
-
-/** The test file's API server: started before its tests, closed after them. Read `url` inside tests and hooks. */
-export function useApiServer(): { readonly url: string } {
-  let server: Awaited<ReturnType<typeof startApiServer>> | undefined
-  beforeAll(async () => {
-    server = await startApiServer()
-  })
-  afterAll(async () => {
-    await server?.close()
-  })
-  return {
-    get url() {
-      if (!server) throw new Error('The API server starts in beforeAll: read its url inside a test or hook.')
-      return server.url
-    },
   }
 }

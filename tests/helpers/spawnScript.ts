@@ -7,10 +7,10 @@ import type { Env } from '../../src/config/env'
 export function runScript(
   script: string,
   env: Env,
-  { timeoutMs = 90_000 }: { timeoutMs?: number } = {},
+  { timeoutMs = 90_000, args = [] }: { timeoutMs?: number; args?: string[] } = {},
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.resolve('node_modules/tsx/dist/cli.mjs'), script], {
+    const child = spawn(process.execPath, [path.resolve('node_modules/tsx/dist/cli.mjs'), script, ...args], {
       env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env } as unknown as NodeJS.ProcessEnv,
     })
     let stdout = ''
@@ -21,7 +21,8 @@ export function runScript(
       child.kill('SIGKILL')
       reject(new Error(`${script} did not finish within ${timeoutMs} ms\n${stdout}\n${stderr}`))
     }, timeoutMs)
-    child.on('exit', (code) => {
+    // 'close', not 'exit': at 'exit' the child's output may still be unread (it would be missing from stdout).
+    child.on('close', (code) => {
       clearTimeout(timer)
       resolve({ code, stdout, stderr })
     })

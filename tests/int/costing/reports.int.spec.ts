@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 
 import { REPORTS } from '../../../src/domain/reports/registry'
 import { apiClient, loginToken } from '../../helpers/api'
-import { useApiServer } from '../../helpers/httpServer'
+import { useApiServer } from '../../helpers/useApiServer'
 import { createTestUser, getTestPayload } from '../../helpers/payload'
 import { post } from '../../helpers/stock'
 import { costingFixture, receiveAt, sell } from './helpers'

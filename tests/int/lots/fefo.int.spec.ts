@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 
 import { setLotStatus } from '../../../src/domain/lots/lotStock'
 import { apiClient } from '../../helpers/api'
-import { useApiServer } from '../../helpers/httpServer'
+import { useApiServer } from '../../helpers/useApiServer'
 import { createTestUser, getTestPayload } from '../../helpers/payload'
 import { conservationViolations, level, post } from '../../helpers/stock'
 import { createLot, createLotFixture, daysFromNow, driftOf, inTransaction, lotEntries, lotPositions, receiveLot } from './helpers'

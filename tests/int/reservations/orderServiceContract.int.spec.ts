@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 
-import { useApiServer } from '../../helpers/httpServer'
+import { useApiServer } from '../../helpers/useApiServer'
 import { conservationViolations } from '../../helpers/stock'
 import { setUpReservations } from './helpers'
 

@@ -5,7 +5,7 @@ import { withTransaction } from '../../../src/db/transaction'
 import { loadReservationCatalogue } from '../../../src/domain/reservations/catalogue'
 import { newRowId, reserveReservation } from '../../../src/domain/reservations/workflow'
 
-import { useApiServer } from '../../helpers/httpServer'
+import { useApiServer } from '../../helpers/useApiServer'
 import { conservationViolations } from '../../helpers/stock'
 import { outboxEvents, setUpReservations } from './helpers'
 

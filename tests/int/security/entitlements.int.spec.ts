@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 import { describe, expect, it } from 'vitest'
 
 import { slugs } from '../../../src/collections/slugs'
-import { useApiServer } from '../../helpers/httpServer'
+import { useApiServer } from '../../helpers/useApiServer'
 import { createTestTenant, createTestUser, getTestPayload, uniqueSuffix } from '../../helpers/payload'
 
 const payload = await getTestPayload()

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { userCacheStats } from '../../../src/access/cachedUserAuth'
 import { slugs } from '../../../src/collections/slugs'
 import { apiClient, loginToken } from '../../helpers/api'
-import { useApiServer } from '../../helpers/httpServer'
+import { useApiServer } from '../../helpers/useApiServer'
 import { createTestTenant, createTestUser, getTestPayload } from '../../helpers/payload'
 
 /**

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 
 import { slugs } from '../../../src/collections/slugs'
 import { apiClient, loginToken } from '../../helpers/api'
-import { useApiServer } from '../../helpers/httpServer'
+import { useApiServer } from '../../helpers/useApiServer'
 import { createTestTenant, createTestUser, getTestPayload } from '../../helpers/payload'
 import { createStockFixture, receive } from '../../helpers/stock'
 

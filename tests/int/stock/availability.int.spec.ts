@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { apiClient } from '../../helpers/api'
-import { useApiServer } from '../../helpers/httpServer'
+import { useApiServer } from '../../helpers/useApiServer'
 import { createTestUser, getTestPayload } from '../../helpers/payload'
 import { createStockFixture, issue, post, receive } from '../../helpers/stock'
 

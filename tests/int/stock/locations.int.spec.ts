@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { apiClient, loginToken } from '../../helpers/api'
-import { useApiServer } from '../../helpers/httpServer'
+import { useApiServer } from '../../helpers/useApiServer'
 import { createTestUser, getTestPayload } from '../../helpers/payload'
 import { createStockFixture } from '../../helpers/stock'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { useApiServer } from '../../helpers/httpServer'
+import { useApiServer } from '../../helpers/useApiServer'
 import { issue } from '../../helpers/stock'
 import { expectStockConsistent, setUpWarehouseOps } from './helpers'
 

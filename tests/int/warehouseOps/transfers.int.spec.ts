@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { useApiServer } from '../../helpers/httpServer'
+import { useApiServer } from '../../helpers/useApiServer'
 import { bucketAt, expectStockConsistent, outboxPayloads, setUpWarehouseOps } from './helpers'
 
 const api = useApiServer()

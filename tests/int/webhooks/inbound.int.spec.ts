@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 
 import { signMessage } from '../../../src/domain/webhooks/signing'
-import { useApiServer } from '../../helpers/httpServer'
+import { useApiServer } from '../../helpers/useApiServer'
 import { getTestPayload } from '../../helpers/payload'
 import { setUpReservations } from '../reservations/helpers'
 import { setUpTenantAdmin } from './helpers'
