@@ -1,7 +1,7 @@
 /** Small helpers shared by the benchmarks: timed concurrent loops, percentiles, a lean HTTP client. */
 import http from 'node:http'
 
-export type LoadResult = { operations: number; failures: number; throughputPerS: number; p50Ms: number; p99Ms: number }
+export type LoadResult = { operations: number; failures: number; firstFailure: string | null; throughputPerS: number; p50Ms: number; p99Ms: number }
 
 export function percentile(sortedMs: number[], fraction: number): number {
   if (sortedMs.length === 0) return 0
@@ -12,6 +12,7 @@ export function percentile(sortedMs: number[], fraction: number): number {
 export async function runLoad({ clients, durationMs, operation }: { clients: number; durationMs: number; operation: () => Promise<unknown> }): Promise<LoadResult> {
   const latencies: number[] = []
   let failures = 0
+  let firstFailure: string | null = null
   const startedAt = performance.now()
   const deadline = startedAt + durationMs
   await Promise.all(
@@ -21,15 +22,16 @@ export async function runLoad({ clients, durationMs, operation }: { clients: num
         try {
           await operation()
           latencies.push(performance.now() - begin)
-        } catch {
+        } catch (error) {
           failures += 1
+          firstFailure ??= (error as Error).message
         }
       }
     }),
   )
   const elapsedS = (performance.now() - startedAt) / 1000
   latencies.sort((a, b) => a - b)
-  return { operations: latencies.length, failures, throughputPerS: latencies.length / elapsedS, p50Ms: percentile(latencies, 0.5), p99Ms: percentile(latencies, 0.99) }
+  return { operations: latencies.length, failures, firstFailure, throughputPerS: latencies.length / elapsedS, p50Ms: percentile(latencies, 0.5), p99Ms: percentile(latencies, 0.99) }
 }
 
 /** Calls `operation` `count` times one after the other and returns the sorted latencies. */
