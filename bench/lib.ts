@@ -1,6 +1,8 @@
 /** Small helpers shared by the benchmarks: timed concurrent loops, percentiles, a lean HTTP client. */
 import http from 'node:http'
 
+import { inPoolTransaction } from '../src/db/transaction'
+
 export type LoadResult = { operations: number; failures: number; firstFailure: string | null; throughputPerS: number; p50Ms: number; p99Ms: number }
 
 export function percentile(sortedMs: number[], fraction: number): number {
@@ -57,23 +59,15 @@ export async function rawSqlCeiling(connectionString: string): Promise<{ operati
   await pool.query(`CREATE TABLE IF NOT EXISTS bench_ledger (id bigserial PRIMARY KEY, item_id int NOT NULL, quantity numeric NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`)
   await pool.query(`CREATE TABLE IF NOT EXISTS bench_stock (item_id int PRIMARY KEY, quantity numeric NOT NULL CHECK (quantity >= 0))`)
   await pool.query(`INSERT INTO bench_stock VALUES (1, 100000000) ON CONFLICT (item_id) DO UPDATE SET quantity = 100000000`)
-  const operation = async () => {
-    const client = await pool.connect()
-    try {
-      await client.query('BEGIN')
+  const operation = () =>
+    inPoolTransaction(pool, async (client) => {
       await client.query('INSERT INTO bench_ledger (item_id, quantity) VALUES (1, 1)')
       const { rowCount } = await client.query('UPDATE bench_stock SET quantity = quantity - 1 WHERE item_id = 1 AND quantity >= 1')
       if (rowCount !== 1) throw new Error('insufficient')
-      await client.query('COMMIT')
-    } catch (error) {
-      await client.query('ROLLBACK')
-      throw error
-    } finally {
-      client.release()
-    }
-  }
+    })
   return { operation, close: () => pool.end() }
 }
+
 
 /** `--name value` from the command line, or the fallback. */
 export function stringArgument(name: string, fallback: string): string {

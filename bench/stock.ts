@@ -1,6 +1,6 @@
 import { createLocalReq } from 'payload'
 
-import { withTransaction } from '../src/db/transaction'
+import { inPoolTransaction, withTransaction } from '../src/db/transaction'
 import { getAvailability } from '../src/domain/stock/availability'
 import { findSystemLocationId } from '../src/domain/stock/locations'
 import { postMovements } from '../src/domain/stock/postMovements'
@@ -35,10 +35,8 @@ async function rawSqlPostingCeiling(
   const { rows } = await pool.query(`SELECT id FROM cost_layers WHERE item_id = $1 AND warehouse_id = $2 AND is_open ORDER BY id LIMIT 1`, [ids.itemId, ids.warehouseId])
   const layerId = rows[0].id
   let sequence = 0
-  const operation = async () => {
-    const client = await pool.connect()
-    try {
-      await client.query('BEGIN')
+  const operation = () =>
+    inPoolTransaction(pool, async (client) => {
       const { rows: posted } = await client.query(
         `WITH level AS (
            UPDATE stock_levels SET on_hand = on_hand - 1, available = available - 1 WHERE item_id = $2 AND warehouse_id = $3 AND available >= 1 RETURNING item_id, on_hand),
@@ -57,14 +55,7 @@ async function rawSqlPostingCeiling(
         [ids.tenantId, ids.itemId, ids.warehouseId, ids.stockId, ids.customerId, layerId, `bench-raw-${sequence++}`],
       )
       if (posted[0].n !== 1) throw new Error('insufficient')
-      await client.query('COMMIT')
-    } catch (error) {
-      await client.query('ROLLBACK')
-      throw error
-    } finally {
-      client.release()
-    }
-  }
+    })
   return { operation, close: () => pool.end() }
 }
 

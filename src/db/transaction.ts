@@ -82,6 +82,29 @@ export async function withTransaction<T>(req: PayloadRequest, work: () => Promis
   }
 }
 
+/** A node-postgres pool's client, as inPoolTransaction uses it (the app and its tools load two versions of pg's types). */
+type PooledClient = { query: (text: string, values?: unknown[]) => Promise<{ rows: any[]; rowCount: number | null }>; release: () => void }
+
+/**
+ * BEGIN, `work` on one connection taken from `pool`, COMMIT; ROLLBACK and rethrow when it fails; the connection goes
+ * back to the pool either way. For work outside a Payload request's transaction that needs a connection of its own
+ * (the ledger sealer, tests and benchmarks that write behind the app's back).
+ */
+export async function inPoolTransaction<T>(pool: { connect: () => Promise<PooledClient> }, work: (client: PooledClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect()
+  try {
+    await client.query('BEGIN')
+    const result = await work(client)
+    await client.query('COMMIT')
+    return result
+  } catch (error) {
+    await client.query('ROLLBACK')
+    throw error
+  } finally {
+    client.release()
+  }
+}
+
 /**
  * `work` for each value, one after the other. Queries of one transaction share its connection and cannot run side by
  * side (node-postgres queues them and warns; pg 9 refuses), so a transaction's reads are never `Promise.all`-ed.

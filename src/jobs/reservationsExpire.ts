@@ -7,9 +7,8 @@ import { defineJob } from './types'
 
 /**
  * One job per reservation that holds stock, queued for its expiresAt from its `inventory.stock.reserved` outbox event
- * (internalConsumers); the cron run (no reservationId) sweeps
- * whatever is past due and still holds stock, in case a job was missed. Each reservation expires in its own
- * transaction, and expiring twice is a no-op.
+ * (internalConsumers); the cron run (no reservationId) sweeps whatever is past due and still holds stock, in case a
+ * job was missed. Each reservation expires in its own transaction, and expiring twice is a no-op.
  */
 export const reservationsExpire = defineJob<{ reservationId?: number }>({
   queue: RESERVATION_EXPIRY_QUEUE,

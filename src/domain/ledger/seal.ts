@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 
+import { inPoolTransaction } from '../../db/transaction'
 import { sha256 } from './entryHash'
 
 export const SEAL_BLOCK_SIZE = 10_000
@@ -19,9 +20,7 @@ export function rootHashOf(entryHashes: string[]): string {
  * previous seal's hash. One sealer at a time (advisory lock); returns how many entries it sealed.
  */
 export async function sealLedger({ payload, minAgeSeconds = SEAL_MIN_AGE_SECONDS }: { payload: Payload; minAgeSeconds?: number }): Promise<{ sealedEntries: number }> {
-  const client = await payload.db.pool.connect()
-  try {
-    await client.query('BEGIN')
+  return inPoolTransaction(payload.db.pool, async (client) => {
     await client.query(`SELECT pg_advisory_xact_lock(hashtext('ledger.seal'))`)
     const { rows: last } = await client.query(`SELECT to_entry_id, seal_hash FROM ledger_seals ORDER BY to_entry_id DESC LIMIT 1`)
     const after = last[0] ? Number(last[0].to_entry_id) : 0
@@ -29,10 +28,7 @@ export async function sealLedger({ payload, minAgeSeconds = SEAL_MIN_AGE_SECONDS
       `SELECT id, hash FROM ledger_entries WHERE id > $1 AND created_at < now() - make_interval(secs => $2) ORDER BY id LIMIT $3`,
       [after, minAgeSeconds, SEAL_BLOCK_SIZE],
     )
-    if (entries.length === 0) {
-      await client.query('COMMIT')
-      return { sealedEntries: 0 }
-    }
+    if (entries.length === 0) return { sealedEntries: 0 }
     const seal = {
       fromEntryId: Number(entries[0].id),
       toEntryId: Number(entries[entries.length - 1].id),
@@ -44,12 +40,6 @@ export async function sealLedger({ payload, minAgeSeconds = SEAL_MIN_AGE_SECONDS
       `INSERT INTO ledger_seals (from_entry_id, to_entry_id, entry_count, root_hash, previous_seal_hash, seal_hash) VALUES ($1, $2, $3, $4, $5, $6)`,
       [seal.fromEntryId, seal.toEntryId, seal.entryCount, seal.rootHash, seal.previousSealHash, sealHashOf(seal)],
     )
-    await client.query('COMMIT')
     return { sealedEntries: entries.length }
-  } catch (error) {
-    await client.query('ROLLBACK')
-    throw error
-  } finally {
-    client.release()
-  }
+  })
 }

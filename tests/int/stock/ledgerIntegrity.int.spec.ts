@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
+import { inPoolTransaction } from '../../../src/db/transaction'
 import { sealLedger } from '../../../src/domain/ledger/seal'
 import { verifyLedger } from '../../../src/domain/ledger/verify'
 import { findStockDrift } from '../../../src/domain/stock/reconcile'
@@ -10,19 +11,11 @@ import { createStockFixture, receive } from '../../helpers/stock'
 /** Runs `work` with the append-only trigger off, as someone editing the database behind the app's back would. */
 async function behindTheAppsBack(work: (query: (sql: string, values?: unknown[]) => Promise<unknown>) => Promise<void>) {
   const payload = await getTestPayload()
-  const client = await payload.db.pool.connect()
-  try {
-    await client.query('BEGIN')
+  await inPoolTransaction(payload.db.pool, async (client) => {
     await client.query('ALTER TABLE ledger_entries DISABLE TRIGGER ledger_entries_append_only')
     await work((sql, values) => client.query(sql, values))
     await client.query('ALTER TABLE ledger_entries ENABLE TRIGGER ledger_entries_append_only')
-    await client.query('COMMIT')
-  } catch (error) {
-    await client.query('ROLLBACK')
-    throw error
-  } finally {
-    client.release()
-  }
+  })
 }
 
 describe('ledger integrity', () => {
