@@ -16,6 +16,7 @@ runMain(async () => {
           'Point DATABASE_URL at a new, empty database for production, or keep using `npm run dev` for this one.',
       )
     }
+    log('Applying migrations …')
     await payload.db.migrate()
     log('Migrations applied.')
   } finally {

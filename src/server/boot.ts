@@ -85,9 +85,22 @@ export function onShutdown(steps: (() => Promise<unknown>)[]): void {
   process.on('SIGTERM', () => void stop('SIGTERM'))
 }
 
-/** Entry point wrapper: configuration mistakes print one readable line, not a stack trace. */
+/**
+ * Entry point wrapper: configuration mistakes print one readable line, not a stack trace. A main that never settles
+ * because nothing is left that could settle it (Node would exit 0, silently, having done part of the work) exits 1
+ * and says so.
+ */
 export function runMain(main: () => Promise<void>): void {
-  main().catch((error) => {
+  let isSettled = false
+  process.once('beforeExit', () => {
+    if (isSettled) return
+    console.error('\n[quartermaster] Stopped before finishing: a step waited for something that could no longer happen.\n')
+    process.exit(1)
+  })
+  main().then(() => {
+    isSettled = true
+  }, (error) => {
+    isSettled = true
     if (error instanceof ConfigError) {
       console.error(`\n[quartermaster] Configuration error: ${error.message}\n`)
     } else {

@@ -1,4 +1,7 @@
+import fs from 'node:fs'
 import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 
 import { runScript } from '../../helpers/spawnScript'
@@ -34,6 +37,25 @@ describe('bad configuration fails fast with a message that says what to fix', ()
       expect(hasNoStackTrace(stderr)).toBe(true)
     } finally {
       blocker.close()
+    }
+  })
+})
+
+describe('a command that cannot finish', () => {
+  it('should exit 1 and say it stopped, not 0 in silence, when its work waits on something that can never happen', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qm-run-main-'))
+    const script = path.join(dir, 'neverSettles.ts')
+    fs.writeFileSync(
+      script,
+      `import { runMain } from ${JSON.stringify(path.resolve('src/server/boot'))}\nrunMain(async () => {\n  await new Promise(() => {})\n  console.log('finished')\n})\n`,
+    )
+    try {
+      const { code, stdout, stderr } = await runScript(script, {})
+      expect(code).toBe(1)
+      expect(stdout).not.toContain('finished')
+      expect(stderr).toContain('Stopped before finishing')
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
     }
   })
 })
