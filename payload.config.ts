@@ -55,7 +55,7 @@ import { inboundEventsEndpoint } from './src/endpoints/inboundEvents'
 import { NotificationDigestEntries } from './src/collections/NotificationDigestEntries'
 import { ReorderAlerts } from './src/collections/ReorderAlerts'
 import { ReorderRules } from './src/collections/ReorderRules'
-import { isTruthy } from './src/config/env'
+import { isTruthy, readDatabasePoolMax } from './src/config/env'
 import { addSchemaGuards } from './src/db/schemaGuards'
 import { applyDatabaseTriggers } from './src/db/triggers'
 import { emailAdapter } from './src/email/adapter'
@@ -160,7 +160,7 @@ export default buildConfig({
     Boms,
   ],
   db: postgresAdapter({
-    pool: { connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_MAX || 20) },
+    pool: { connectionString: process.env.DATABASE_URL, max: readDatabasePoolMax() },
     push: isSchemaPushed,
     migrationDir: path.resolve(dirname, 'src/migrations'),
     afterSchemaInit: [addSchemaGuards],

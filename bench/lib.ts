@@ -112,7 +112,9 @@ export async function startProductionServer({ databaseUrl }: { databaseUrl: stri
   const net = await import('node:net')
   const path = await import('node:path')
   const nextBin = path.resolve('node_modules/next/dist/bin/next')
-  const env = { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'production' as const, NEXT_TELEMETRY_DISABLED: '1', JOBS_IN_PROCESS: 'false' }
+  // The server runs as deployed: with the app's own pool size, not the one the bench gave its own process.
+  const { DATABASE_POOL_MAX: _benchPool, ...inherited } = process.env
+  const env = { ...inherited, DATABASE_URL: databaseUrl, NODE_ENV: 'production' as const, NEXT_TELEMETRY_DISABLED: '1', JOBS_IN_PROCESS: 'false' }
   if (!(process.argv.includes('--reuse-build') && fs.existsSync('.next/BUILD_ID'))) {
     console.log('[bench] next build …')
     const code = await new Promise<number | null>((resolve) => spawn(process.execPath, [nextBin, 'build'], { env, stdio: ['ignore', 'ignore', 'inherit'] }).on('exit', resolve))

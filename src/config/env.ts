@@ -24,6 +24,23 @@ export function readHttpPort(env: Env = process.env): number {
   return port
 }
 
+/**
+ * Connections each process keeps to PostgreSQL. Few on purpose: the database runs about as many queries at once as
+ * it has cores, so more connections do not add throughput; they move the queue from the pool (first come, first
+ * served) into the database, where the waiters for one hot stock-level row wake and race at every commit. On a
+ * 2-core machine bench:reserve's 32 clients ran faster with a pool of 6–10 than of 20 or 40, and with half the
+ * slowest latencies (docs/architecture.md, "How many connections").
+ */
+export const DEFAULT_DATABASE_POOL_MAX = 10
+
+export function readDatabasePoolMax(env: Env = process.env): number {
+  const raw = env.DATABASE_POOL_MAX
+  if (!raw) return DEFAULT_DATABASE_POOL_MAX
+  const max = Number(raw)
+  if (!Number.isInteger(max) || max < 1) throw new ConfigError(`DATABASE_POOL_MAX=${raw} is not valid: use a whole number of connections, 1 or more.`)
+  return max
+}
+
 export const projectRoot = process.cwd()
 export const dataDir = path.resolve(projectRoot, process.env.QM_DATA_DIR || '.data')
 

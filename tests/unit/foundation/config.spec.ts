@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { ConfigError, DEFAULT_HTTP_PORT, ensurePayloadSecret, readHttpPort } from '../../../src/config/env'
+import { ConfigError, DEFAULT_DATABASE_POOL_MAX, DEFAULT_HTTP_PORT, ensurePayloadSecret, readDatabasePoolMax, readHttpPort } from '../../../src/config/env'
 
 describe('readHttpPort', () => {
   it('should default to 4102, the seeds’ service port', () => {
@@ -16,6 +16,19 @@ describe('readHttpPort', () => {
   it('should refuse a port that is not a whole number in range, naming the variable', () => {
     expect(() => readHttpPort({ PORT: 'abc' })).toThrow(ConfigError)
     expect(() => readHttpPort({ INVENTORY_HTTP_PORT: '70000' })).toThrow(/INVENTORY_HTTP_PORT=70000/)
+  })
+})
+
+describe('readDatabasePoolMax', () => {
+  it('should default to 10 connections a process and take the number given', () => {
+    expect(readDatabasePoolMax({})).toBe(DEFAULT_DATABASE_POOL_MAX)
+    expect(DEFAULT_DATABASE_POOL_MAX).toBe(10)
+    expect(readDatabasePoolMax({ DATABASE_POOL_MAX: '25' })).toBe(25)
+  })
+
+  it('should refuse a pool size that is not a whole number of 1 or more, naming the variable', () => {
+    for (const value of ['0', '-3', '2.5', 'ten']) expect(() => readDatabasePoolMax({ DATABASE_POOL_MAX: value })).toThrow(ConfigError)
+    expect(() => readDatabasePoolMax({ DATABASE_POOL_MAX: 'ten' })).toThrow(/DATABASE_POOL_MAX=ten/)
   })
 })
 
