@@ -138,12 +138,16 @@ function reservedState(
       INSERT INTO reservations_lines_allocations (_order, _parent_id, id, warehouse_id, quantity, fulfilled_quantity, reason, components)
       SELECT v.order, v.parent, v.id, v.warehouse, v.quantity, 0, v.reason, v.components
         FROM jsonb_to_recordset(${JSON.stringify(allocationRows)}::jsonb) AS v("order" integer, parent varchar, id varchar, warehouse integer, quantity numeric, reason varchar, components jsonb)
+      RETURNING 1
     ), history AS (
       INSERT INTO reservations_history (_order, _parent_id, id, "from", "to", at, user_id, note)
       SELECT v.order, ${reservation.id}, v.id, v.from, v.to, v.at, v.user, v.note
         FROM jsonb_to_recordset(${JSON.stringify(historyRows)}::jsonb) AS v("order" integer, id varchar, "from" varchar, "to" varchar, at timestamptz, "user" integer, note varchar)
-    )${events.length > 0 ? sql`, outbox AS (${insertOutboxSql(events)})` : sql``}`
-  return { saved, inserts }
+      RETURNING 1
+    )${events.length > 0 ? sql`, outbox AS (${insertOutboxSql(events)} RETURNING 1)` : sql``}`
+  /** The number of rows `inserts` wrote: a statement that reads it runs them first. */
+  const insertedRows = sql`(SELECT count(*) FROM allocations) + (SELECT count(*) FROM history)${events.length > 0 ? sql` + (SELECT count(*) FROM outbox)` : sql``}`
+  return { saved, inserts, insertedRows }
 }
 
 /**
@@ -170,8 +174,9 @@ async function writeReservedState(req: PayloadRequest, reservation: Reservation,
 /**
  * A new reservation (the REST create and the order service's reserve), written whole in its reserved state together
  * with its stock: the document, its lines, allocations, history and events, and `reserved` raised on the stock
- * levels by the posting's own SQL (levelPostingCall), in one statement. Outside a transaction that statement is its
- * own: the hot stock rows are locked from the moment it reaches them to its commit, with no round trip in between.
+ * levels by the posting's own SQL (levelPostingCall), in one statement, the posting last within it. Outside a
+ * transaction that statement is its own: the hot stock rows are locked from the moment it reaches them to its commit,
+ * with no round trip in between.
  */
 async function insertReservedState(
   req: PayloadRequest,
@@ -180,7 +185,7 @@ async function insertReservedState(
   options: ReservedEvents,
   posting: { call: SQL; asStockError: (error: unknown) => unknown } | null,
 ): Promise<Reservation> {
-  const { saved, inserts } = reservedState(reservation, next, options)
+  const { saved, inserts, insertedRows } = reservedState(reservation, next, options)
   const lineRows = saved.lines.map((line, index) => ({
     order: index + 1,
     id: line.id,
@@ -192,19 +197,21 @@ async function insertReservedState(
   }))
   const db = await transactionDb(req)
   try {
+    // The posting takes the hot stock-level locks, held until the commit, so it runs last: its one-time filter
+    // reads what every insert wrote, which makes them run before it.
     const { rows } = await db.execute<{ created_at: string }>(sql`
-      WITH ${posting ? sql`posted AS (SELECT ${posting.call} AS result), ` : sql``}reservation AS (
+      WITH reservation AS (
         INSERT INTO reservations (id, tenant_id, external_order_id, channel, allow_partial, single_warehouse, status, expires_at, idempotency_key, updated_at, created_at)
-        SELECT ${reservation.id}, ${reservation.tenant}, ${reservation.externalOrderId ?? null}, ${reservation.channel}, ${Boolean(reservation.allowPartial)},
-               ${Boolean(reservation.singleWarehouse)}, ${next.status}, ${reservation.expiresAt}, ${reservation.idempotencyKey ?? null}, now(), now()
-        ${posting ? sql`FROM posted` : sql``}
+        VALUES (${reservation.id}, ${reservation.tenant}, ${reservation.externalOrderId ?? null}, ${reservation.channel}, ${Boolean(reservation.allowPartial)},
+                ${Boolean(reservation.singleWarehouse)}, ${next.status}, ${reservation.expiresAt}, ${reservation.idempotencyKey ?? null}, now(), now())
         RETURNING id, created_at
       ), lines AS (
         INSERT INTO reservations_lines (_order, _parent_id, id, item_id, quantity, warehouse_id, reserved_quantity, fulfilled_quantity, bom_id)
         SELECT v.order, reservation.id, v.id, v.item, v.quantity, v.warehouse, v.reserved, 0, v.bom
           FROM reservation, jsonb_to_recordset(${JSON.stringify(lineRows)}::jsonb) AS v("order" integer, id varchar, item integer, quantity numeric, warehouse integer, reserved numeric, bom integer)
-      ), ${inserts}
-      SELECT created_at::text FROM reservation`)
+        RETURNING 1
+      ), ${inserts}${posting ? sql`, posted AS (SELECT ${posting.call} AS result WHERE (SELECT count(*) FROM lines) + ${insertedRows} >= 0)` : sql``}
+      SELECT created_at::text FROM reservation${posting ? sql`, posted` : sql``}`)
     const at = new Date(rows[0].created_at).toISOString()
     return { ...saved, createdAt: at, updatedAt: at } as Reservation
   } catch (error) {
@@ -333,8 +340,8 @@ type ReserveContext = {
 }
 
 /**
- * Allocates against `available`, saves the document and its event, and raises `reserved` (last, or in the same
- * statement for a new document). The event also schedules the expiry job (internalConsumers), so the job exists
+ * Allocates against `available`, saves the document and its event, and raises `reserved` last (for a new document,
+ * last within the one statement that writes it). The event also schedules the expiry job (internalConsumers), so the job exists
  * exactly when this commits, off the request's path.
  */
 async function reserveWith(req: PayloadRequest, { reservation, lines, items, kits, warehouses, activeWarehouses, isNew }: ReserveContext, available: Map<string, bigint>): Promise<Reservation> {
