@@ -13,6 +13,7 @@ const SERIAL_INT = [
   'tests/int/webhooks/**/*.int.spec.ts',
   'tests/int/csv/**/*.int.spec.ts',
   'tests/int/stock/ledgerIntegrity.int.spec.ts',
+  'tests/int/reservations/lockOrder.int.spec.ts',
   'tests/int/costing/costing.int.spec.ts',
 ]
 

@@ -341,8 +341,8 @@ type ReserveContext = {
 
 /**
  * Allocates against `available`, saves the document and its event, and raises `reserved` last (for a new document,
- * last within the one statement that writes it). The event also schedules the expiry job (internalConsumers), so the job exists
- * exactly when this commits, off the request's path.
+ * last within the one statement that writes it). The event also schedules the expiry job (internalConsumers), so the
+ * job exists exactly when this commits, off the request's path.
  */
 async function reserveWith(req: PayloadRequest, { reservation, lines, items, kits, warehouses, activeWarehouses, isNew }: ReserveContext, available: Map<string, bigint>): Promise<Reservation> {
   const result = allocate({ lines, warehouses: activeWarehouses, available, isSingleWarehouse: Boolean(reservation.singleWarehouse) })
