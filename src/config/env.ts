@@ -28,8 +28,8 @@ export function readHttpPort(env: Env = process.env): number {
  * Connections each process keeps to PostgreSQL. Few on purpose: the database runs about as many queries at once as
  * it has cores, so more connections do not add throughput; they move the queue from the pool (first come, first
  * served) into the database, where the waiters for one hot stock-level row wake and race at every commit. On a
- * 2-core machine bench:reserve's 32 clients ran faster with a pool of 6–10 than of 20 or 40, and with half the
- * slowest latencies (docs/architecture.md, "How many connections").
+ * 2-core machine, 32 clients reserving one SKU were served as fast with a pool of 6–10 as with 20 or 40, and their
+ * p99 was about a third lower (docs/architecture.md, "How many connections").
  */
 export const DEFAULT_DATABASE_POOL_MAX = 10
 
