@@ -56,6 +56,7 @@ import { NotificationDigestEntries } from './src/collections/NotificationDigestE
 import { ReorderAlerts } from './src/collections/ReorderAlerts'
 import { ReorderRules } from './src/collections/ReorderRules'
 import { isTruthy, readDatabasePoolMax } from './src/config/env'
+import { survivesDroppedConnection } from './src/db/droppedConnections'
 import { addSchemaGuards } from './src/db/schemaGuards'
 import { applyDatabaseTriggers } from './src/db/triggers'
 import { emailAdapter } from './src/email/adapter'
@@ -160,7 +161,7 @@ export default buildConfig({
     Boms,
   ],
   db: postgresAdapter({
-    pool: { connectionString: process.env.DATABASE_URL, max: readDatabasePoolMax() },
+    pool: { connectionString: process.env.DATABASE_URL, max: readDatabasePoolMax(), onConnect: survivesDroppedConnection },
     push: isSchemaPushed,
     migrationDir: path.resolve(dirname, 'src/migrations'),
     afterSchemaInit: [addSchemaGuards],

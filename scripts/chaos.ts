@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
 
 import { createThrowawayDatabase } from '../src/db/database'
-import { runMain } from '../src/server/boot'
+import { closePayload, runMain } from '../src/server/boot'
 import { TEST_PAYLOAD_SECRET } from '../tests/helpers/constants'
 
 /**
@@ -20,6 +20,7 @@ runMain(async () => {
   // stock, not the limiter (which answers 429 past RATE_LIMIT_PER_MINUTE, 600 by default).
   Object.assign(process.env, { DATABASE_URL: database.url, PAYLOAD_SECRET: process.env.PAYLOAD_SECRET || TEST_PAYLOAD_SECRET, RATE_LIMIT_PER_MINUTE: '1000000' })
   let exitCode = 1
+  const { getTestPayload } = await import('../tests/helpers/payload')
   try {
     const { runChaos } = await import('../tests/chaos/chaos')
     const report = await runChaos({ runs, seed, operations, workers, log: console.log })
@@ -27,6 +28,8 @@ runMain(async () => {
     console.log(`chaos: runs=${runs} seed=${seed} operations=${report.operations} workers=${workers} violations=${report.violations.length} duration_s=${(report.durationMs / 1000).toFixed(1)}`)
     exitCode = report.violations.length === 0 ? 0 : 1
   } finally {
+    // The app's connections close before their database is dropped under them.
+    await getTestPayload().then(closePayload, () => {})
     await database.stop()
   }
   process.exit(exitCode)
