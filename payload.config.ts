@@ -55,7 +55,7 @@ import { inboundEventsEndpoint } from './src/endpoints/inboundEvents'
 import { NotificationDigestEntries } from './src/collections/NotificationDigestEntries'
 import { ReorderAlerts } from './src/collections/ReorderAlerts'
 import { ReorderRules } from './src/collections/ReorderRules'
-import { isTruthy, readDatabasePoolMax } from './src/config/env'
+import { assertSettingsValid, isTruthy, readDatabasePoolMax } from './src/config/env'
 import { survivesDroppedConnection } from './src/db/droppedConnections'
 import { addSchemaGuards } from './src/db/schemaGuards'
 import { applyDatabaseTriggers } from './src/db/triggers'
@@ -92,6 +92,8 @@ const EXPECTED_ERRORS = [
   'BomCycleError',
   'BomTooDeepError',
 ]
+assertSettingsValid()
+
 const isProduction = process.env.NODE_ENV === 'production'
 const isSchemaPushed = !isProduction && isTruthy(process.env.PAYLOAD_DB_PUSH, true)
 

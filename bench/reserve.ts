@@ -86,11 +86,13 @@ try {
       const floorResult = await runLoad({ clients, durationMs: SECONDS * 1000, operation: floor })
       log(`c=${clients} HTTP floor (authenticated 404): ${round(floorResult.throughputPerS, 0)}/s p50 ${round(floorResult.p50Ms)} ms p99 ${round(floorResult.p99Ms)} ms`)
       figures.http_floor_per_s_c32 = round(floorResult.throughputPerS, 0)
+      figures.http_floor_p99_ms_c32 = round(floorResult.p99Ms)
       figures.http_floor_vs_sql_ratio_c32 = round(floorResult.throughputPerS / sqlResult.throughputPerS, 3)
       figures.reserve_http_vs_floor_ratio_c32 = round(httpResult.throughputPerS / floorResult.throughputPerS, 3)
       const livenessResult = await runLoad({ clients, durationMs: SECONDS * 1000, operation: liveness })
       log(`c=${clients} Next floor (GET /livez): ${round(livenessResult.throughputPerS, 0)}/s p50 ${round(livenessResult.p50Ms)} ms p99 ${round(livenessResult.p99Ms)} ms`)
       figures.next_floor_per_s_c32 = round(livenessResult.throughputPerS, 0)
+      figures.next_floor_p99_ms_c32 = round(livenessResult.p99Ms)
       figures.next_floor_vs_sql_ratio_c32 = round(livenessResult.throughputPerS / sqlResult.throughputPerS, 3)
     }
   }

@@ -1,5 +1,6 @@
 import { getPayload, type SanitizedConfig } from 'payload'
 
+import { readRateLimitPerMinute } from '../config/env'
 import type { SqlPool } from '../db/sqlPool'
 import { RateLimitedError } from '../domain/errors'
 import { createTokenBucketLimiter, type TokenBucketLimiter } from '../domain/rateLimit/tokenBucket'
@@ -12,13 +13,6 @@ import { startUsageFlusher } from '../domain/usage/usageFlusher'
 import { errorResponse } from './errorResponse'
 
 type RouteHandler<TContext> = (request: Request, context: TContext) => Promise<Response>
-
-export const DEFAULT_RATE_LIMIT_PER_MINUTE = 600
-
-export function readRateLimitPerMinute(env: Record<string, string | undefined> = process.env): number {
-  const value = Number(env.RATE_LIMIT_PER_MINUTE || DEFAULT_RATE_LIMIT_PER_MINUTE)
-  return Number.isFinite(value) && value > 0 ? value : DEFAULT_RATE_LIMIT_PER_MINUTE
-}
 
 let limiter: { perMinute: number; buckets: TokenBucketLimiter } | undefined
 

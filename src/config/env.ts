@@ -34,11 +34,54 @@ export function readHttpPort(env: Env = process.env): number {
 export const DEFAULT_DATABASE_POOL_MAX = 10
 
 export function readDatabasePoolMax(env: Env = process.env): number {
-  const raw = env.DATABASE_POOL_MAX
-  if (!raw) return DEFAULT_DATABASE_POOL_MAX
-  const max = Number(raw)
-  if (!Number.isInteger(max) || max < 1) throw new ConfigError(`DATABASE_POOL_MAX=${raw} is not valid: use a whole number of connections, 1 or more.`)
-  return max
+  return readNumberSetting(env, 'DATABASE_POOL_MAX', { fallback: DEFAULT_DATABASE_POOL_MAX, min: 1, isWhole: true, expected: 'a whole number of connections, 1 or more' })
+}
+
+export const DEFAULT_RATE_LIMIT_PER_MINUTE = 600
+
+/** Requests a minute each API key may make (a token bucket, bursts up to as many); beyond it, 429 RATE_LIMITED. */
+export function readRateLimitPerMinute(env: Env = process.env): number {
+  return readNumberSetting(env, 'RATE_LIMIT_PER_MINUTE', { fallback: DEFAULT_RATE_LIMIT_PER_MINUTE, min: 0, isMinExcluded: true, expected: 'a number of requests a minute above 0' })
+}
+
+/** API calls allowed above the plan's monthly calls before requests are refused (billed as overage until then). */
+export function readOverageAllowancePercent(env: Env = process.env): number {
+  return readNumberSetting(env, 'API_OVERAGE_ALLOWANCE_PERCENT', { fallback: 10, min: 0, expected: 'a percentage, 0 or more' })
+}
+
+/** How often each process writes its buffered API-call counts to the database, in milliseconds. */
+export function readUsageFlushIntervalMs(env: Env = process.env): number {
+  return readNumberSetting(env, 'USAGE_FLUSH_INTERVAL_SECONDS', { fallback: 60, min: 0, isMinExcluded: true, expected: 'a number of seconds above 0' }) * 1000
+}
+
+/** How often each worker process looks for undispatched outbox events, in milliseconds. */
+export function readOutboxPollIntervalMs(env: Env = process.env): number {
+  return readNumberSetting(env, 'OUTBOX_POLL_INTERVAL_MS', { fallback: 500, min: 0, isMinExcluded: true, expected: 'a number of milliseconds above 0' })
+}
+
+/** Webhook deliveries each worker process makes at once. */
+export function readWebhookDeliveryConcurrency(env: Env = process.env): number {
+  return readNumberSetting(env, 'WEBHOOK_DELIVERY_CONCURRENCY', { fallback: 8, min: 1, isWhole: true, expected: 'a whole number, 1 or more' })
+}
+
+type NumberRule = { fallback: number; min: number; isMinExcluded?: boolean; isWhole?: boolean; expected: string }
+
+/** A numeric setting: unset or empty → the fallback; anything else must follow the rule, or the start stops. */
+function readNumberSetting(env: Env, name: string, { fallback, min, isMinExcluded = false, isWhole = false, expected }: NumberRule): number {
+  const raw = env[name]
+  if (!raw) return fallback
+  const value = Number(raw)
+  const isValid = Number.isFinite(value) && (isMinExcluded ? value > min : value >= min) && (!isWhole || Number.isInteger(value))
+  if (!isValid) throw new ConfigError(`${name}=${raw} is not valid: use ${expected}.`)
+  return value
+}
+
+/**
+ * Every numeric setting above, read once when the config loads, so a bad value stops the start with CONFIG.INVALID
+ * instead of failing a request later or being replaced in silence.
+ */
+export function assertSettingsValid(env: Env = process.env): void {
+  for (const read of [readDatabasePoolMax, readRateLimitPerMinute, readOverageAllowancePercent, readUsageFlushIntervalMs, readOutboxPollIntervalMs, readWebhookDeliveryConcurrency]) read(env)
 }
 
 export const projectRoot = process.cwd()

@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 
+import { readOutboxPollIntervalMs } from '../config/env'
 import { dispatchOutbox, OUTBOX_DISPATCH_BATCH } from '../domain/outbox/dispatchOutbox'
 
 /**
@@ -7,7 +8,7 @@ import { dispatchOutbox, OUTBOX_DISPATCH_BATCH } from '../domain/outbox/dispatch
  * OUTBOX_POLL_INTERVAL_MS (default 500 ms; one indexed query when there are none) and dispatches them, then wakes
  * its own delivery workers. A poll instead of LISTEN/NOTIFY keeps NOTIFY's commit-time lock off the hot posting path.
  */
-export function startOutboxPoller({ payload, onDispatched, intervalMs = Number(process.env.OUTBOX_POLL_INTERVAL_MS || 500) }: { payload: Payload; onDispatched: () => void; intervalMs?: number }) {
+export function startOutboxPoller({ payload, onDispatched, intervalMs = readOutboxPollIntervalMs() }: { payload: Payload; onDispatched: () => void; intervalMs?: number }) {
   let isStopped = false
   let timer: NodeJS.Timeout | undefined
   let current: Promise<void> = Promise.resolve()

@@ -1,3 +1,4 @@
+import { readWebhookDeliveryConcurrency } from '../config/env'
 import { WEBHOOK_DELIVERY_QUEUE, type DeliveryJob } from '../domain/webhooks/deliveryTypes'
 import { deliverWebhook } from '../domain/webhooks/deliverWebhook'
 import { defineJob } from './types'
@@ -12,6 +13,6 @@ export const webhooksDeliver = defineJob<DeliveryJob>({
   retryDelaySeconds: 5,
   expireInSeconds: 60,
   pollingIntervalSeconds: 0.5,
-  concurrency: Number(process.env.WEBHOOK_DELIVERY_CONCURRENCY || 8),
+  concurrency: readWebhookDeliveryConcurrency(),
   handle: ({ payload, data }) => deliverWebhook({ payload, job: { deliveryId: Number(data.deliveryId), attempt: Number(data.attempt) } }),
 })

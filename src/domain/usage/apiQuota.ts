@@ -1,13 +1,8 @@
+import { readOverageAllowancePercent } from '../../config/env'
 import { ApiQuotaExceededError } from '../errors'
 import { secondsUntilNextMonth } from './calendar'
 import type { TenantUsageState } from './tenantUsageState'
 import { pendingCallsInMonth } from './usageMeter'
-
-/** Calls allowed above the plan's monthly calls before requests are refused (billed as overage until then). */
-export function readOverageAllowancePercent(env: Record<string, string | undefined> = process.env): number {
-  const value = Number(env.API_OVERAGE_ALLOWANCE_PERCENT ?? 10)
-  return Number.isFinite(value) && value >= 0 ? value : 10
-}
 
 export function hardLimitOf(monthlyLimit: number, allowancePercent: number): number {
   return Math.floor(monthlyLimit * (1 + allowancePercent / 100))

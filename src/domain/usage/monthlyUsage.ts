@@ -1,7 +1,8 @@
 import type { PayloadRequest } from 'payload'
 
 import { slugs } from '../../collections/slugs'
-import { hardLimitOf, readOverageAllowancePercent } from './apiQuota'
+import { readOverageAllowancePercent } from '../../config/env'
+import { hardLimitOf } from './apiQuota'
 import { daysOfMonth } from './calendar'
 import { pendingCallsInMonth } from './usageMeter'
 

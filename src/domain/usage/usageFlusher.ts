@@ -1,13 +1,9 @@
+import { readUsageFlushIntervalMs } from '../../config/env'
 import type { SqlPool } from '../../db/sqlPool'
 
 import { flushUsage } from './flushUsage'
 
 let timer: NodeJS.Timeout | undefined
-
-export function readFlushIntervalMs(env: Record<string, string | undefined> = process.env): number {
-  const seconds = Number(env.USAGE_FLUSH_INTERVAL_SECONDS ?? 60)
-  return (Number.isFinite(seconds) && seconds > 0 ? seconds : 60) * 1000
-}
 
 /**
  * Flushes the usage buffer every interval and once more when the process is asked to stop. Started by the first
@@ -16,7 +12,7 @@ export function readFlushIntervalMs(env: Record<string, string | undefined> = pr
 export function startUsageFlusher({ pool, onError }: { pool: SqlPool; onError: (error: unknown) => void }): void {
   if (timer) return
   const flush = () => flushUsage({ pool }).catch(onError)
-  timer = setInterval(flush, readFlushIntervalMs())
+  timer = setInterval(flush, readUsageFlushIntervalMs())
   timer.unref()
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     const onSignal = async () => {

@@ -26,6 +26,13 @@ describe('bad configuration fails fast with a message that says what to fix', ()
     expect(hasNoStackTrace(stderr)).toBe(true)
   })
 
+  it('should refuse a setting it would otherwise replace in silence, naming it', async () => {
+    const { code, stderr } = await runScript('scripts/seed.ts', { DATABASE_URL: process.env.DATABASE_URL, PAYLOAD_SECRET: 'x', RATE_LIMIT_PER_MINUTE: 'lots' })
+    expect(code).toBe(1)
+    expect(stderr).toContain('RATE_LIMIT_PER_MINUTE=lots is not valid')
+    expect(hasNoStackTrace(stderr)).toBe(true)
+  })
+
   it('should say which port is in use', async () => {
     const blocker = net.createServer()
     await new Promise<void>((resolve) => blocker.listen(0, resolve))
