@@ -144,14 +144,21 @@ async function disableEndpoint(req: PayloadRequest, claimed: Claimed, reason: st
 export async function deliverWebhook({ payload, job }: { payload: Payload; job: DeliveryJob }): Promise<{ outcome: DeliveryOutcome; status?: number | null }> {
   const req = await createLocalReq({}, payload)
   if (job.attempt === 1) {
-    for (let first = await firstInLine(req, job.deliveryId); first !== null && first !== job.deliveryId; first = await firstInLine(req, job.deliveryId)) {
-      await attemptDelivery(req, { deliveryId: first, attempt: 1 })
-    }
-    for (let waited = 0; waited < IN_FLIGHT_WAIT_MS && (await hasEarlierFirstAttemptInFlight(req, job.deliveryId)); waited += IN_FLIGHT_POLL_MS) {
-      await new Promise((resolve) => setTimeout(resolve, IN_FLIGHT_POLL_MS))
+    // Each first attempt, this job's own or an earlier event's it sends on the way, waits for the ones in flight
+    // before it: an earlier event's delivery found pending may be one place behind another worker's send.
+    for (let next = await firstInLine(req, job.deliveryId); next !== null; next = await firstInLine(req, job.deliveryId)) {
+      await waitForEarlierFirstAttempts(req, next)
+      if (next === job.deliveryId) break
+      await attemptDelivery(req, { deliveryId: next, attempt: 1 })
     }
   }
   return attemptDelivery(req, job)
+}
+
+async function waitForEarlierFirstAttempts(req: PayloadRequest, deliveryId: number): Promise<void> {
+  for (let waited = 0; waited < IN_FLIGHT_WAIT_MS && (await hasEarlierFirstAttemptInFlight(req, deliveryId)); waited += IN_FLIGHT_POLL_MS) {
+    await new Promise((resolve) => setTimeout(resolve, IN_FLIGHT_POLL_MS))
+  }
 }
 
 async function attemptDelivery(req: PayloadRequest, job: DeliveryJob): Promise<{ outcome: DeliveryOutcome; status?: number | null }> {
