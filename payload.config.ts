@@ -92,6 +92,8 @@ const EXPECTED_ERRORS = [
   'BomCycleError',
   'BomTooDeepError',
 ]
+
+// Numeric settings are checked as the config loads: a bad value stops every process's start (CONFIG.INVALID).
 assertSettingsValid()
 
 const isProduction = process.env.NODE_ENV === 'production'
