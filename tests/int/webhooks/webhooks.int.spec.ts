@@ -173,6 +173,18 @@ describe('webhook delivery', () => {
     await waitFor(async () => (await deliveriesOf(endpoint.id)).every((delivery) => delivery.status === 'succeeded'), { what: 'every delivery recorded' })
   })
 
+  it('should send one aggregate’s first attempts one at a time, each after the one before it was answered', async () => {
+    const { client, tenantId, payload } = await setUpTenantAdmin(api)
+    const hook = await receiver(() => ({ status: 200 }), { delayMs: 100 })
+    await createEndpoint({ client, tenantId }, hook.url)
+    const req = await createLocalReq({}, payload)
+    const events = Array.from({ length: 8 }, (_, index) => ({ tenantId, eventType: 'test.ordered', aggregateKey: 'item:8', payload: { index } }))
+    await withTransaction(req, () => writeOutboxEvents({ req, events }))
+    await waitFor(() => hook.received.length >= 8, { what: 'eight deliveries' })
+    expect(hook.received.map((request) => JSON.parse(request.body).data.index)).toEqual(events.map((_, index) => index))
+    expect(hook.maxInFlight).toBe(1)
+  })
+
   it('should never deliver an event whose transaction rolled back', async () => {
     const { client, tenantId, payload } = await setUpTenantAdmin(api)
     const hook = await receiver()
