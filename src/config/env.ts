@@ -37,11 +37,9 @@ export function readDatabasePoolMax(env: Env = process.env): number {
   return readNumberSetting(env, 'DATABASE_POOL_MAX', { fallback: DEFAULT_DATABASE_POOL_MAX, min: 1, isWhole: true, expected: 'a whole number of connections, 1 or more' })
 }
 
-export const DEFAULT_RATE_LIMIT_PER_MINUTE = 600
-
 /** Requests a minute each API key may make (a token bucket, bursts up to as many); beyond it, 429 RATE_LIMITED. */
 export function readRateLimitPerMinute(env: Env = process.env): number {
-  return readNumberSetting(env, 'RATE_LIMIT_PER_MINUTE', { fallback: DEFAULT_RATE_LIMIT_PER_MINUTE, min: 0, isMinExcluded: true, expected: 'a number of requests a minute above 0' })
+  return readNumberSetting(env, 'RATE_LIMIT_PER_MINUTE', { fallback: 600, min: 0, isMinExcluded: true, expected: 'a number of requests a minute above 0' })
 }
 
 /** API calls allowed above the plan's monthly calls before requests are refused (billed as overage until then). */
@@ -64,6 +62,11 @@ export function readWebhookDeliveryConcurrency(env: Env = process.env): number {
   return readNumberSetting(env, 'WEBHOOK_DELIVERY_CONCURRENCY', { fallback: 8, min: 1, isWhole: true, expected: 'a whole number, 1 or more' })
 }
 
+/** The V8 old-space cap of an export's CSV writer process, in MB (it holds one cursor batch at a time). */
+export function readExportWriterHeapMb(env: Env = process.env): number {
+  return readNumberSetting(env, 'QM_EXPORT_WRITER_HEAP_MB', { fallback: 96, min: 16, isWhole: true, expected: 'a whole number of megabytes, 16 or more' })
+}
+
 type NumberRule = { fallback: number; min: number; isMinExcluded?: boolean; isWhole?: boolean; expected: string }
 
 /** A numeric setting: unset or empty → the fallback; anything else must follow the rule, or the start stops. */
@@ -81,7 +84,7 @@ function readNumberSetting(env: Env, name: string, { fallback, min, isMinExclude
  * instead of failing a request later or being replaced in silence.
  */
 export function assertSettingsValid(env: Env = process.env): void {
-  for (const read of [readDatabasePoolMax, readRateLimitPerMinute, readOverageAllowancePercent, readUsageFlushIntervalMs, readOutboxPollIntervalMs, readWebhookDeliveryConcurrency]) read(env)
+  for (const read of [readDatabasePoolMax, readRateLimitPerMinute, readOverageAllowancePercent, readUsageFlushIntervalMs, readOutboxPollIntervalMs, readWebhookDeliveryConcurrency, readExportWriterHeapMb]) read(env)
 }
 
 export const projectRoot = process.cwd()

@@ -1,13 +1,12 @@
 import { fork } from 'node:child_process'
 import path from 'node:path'
 
+import { readExportWriterHeapMb } from '../../config/env'
+
 export type CsvWriterSpec = { connectionString: string; text: string; values: unknown[]; headers: string[]; textColumns: boolean[]; filePath: string }
 export type CsvWriterMessage = { type: 'progress' | 'done'; rowsWritten: number } | { type: 'error'; message: string }
 
 const WRITER_SCRIPT = 'src/domain/exports/csvWriterProcess.ts'
-
-/** Heap of the writer process: it holds one cursor batch at a time (QM_EXPORT_WRITER_HEAP_MB, default 96). */
-const writerHeapMb = () => Number(process.env.QM_EXPORT_WRITER_HEAP_MB || 96)
 
 /**
  * Writes a query's rows to a CSV file in a child process of its own (src/domain/exports/csvWriterProcess.ts), so a
@@ -20,7 +19,7 @@ export function writeCsvFile(spec: CsvWriterSpec, onProgress: (rowsWritten: numb
   return new Promise((resolve, reject) => {
     // Not bundled: Next would try to resolve the forked file as a module; it is run from the checkout by tsx.
     const child = fork(path.resolve(/* turbopackIgnore: true */ process.cwd(), WRITER_SCRIPT), [], {
-      execArgv: ['--import', 'tsx', `--max-old-space-size=${writerHeapMb()}`],
+      execArgv: ['--import', 'tsx', `--max-old-space-size=${readExportWriterHeapMb()}`],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     })
     let isSettled = false

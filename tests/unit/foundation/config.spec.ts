@@ -7,6 +7,7 @@ import {
   DEFAULT_HTTP_PORT,
   ensurePayloadSecret,
   readDatabasePoolMax,
+  readExportWriterHeapMb,
   readHttpPort,
   readOutboxPollIntervalMs,
   readOverageAllowancePercent,
@@ -47,7 +48,7 @@ describe('readDatabasePoolMax', () => {
 
 describe('numeric settings', () => {
   it('should use the defaults when unset and take the numbers given', () => {
-    expect([readRateLimitPerMinute({}), readOverageAllowancePercent({}), readUsageFlushIntervalMs({}), readOutboxPollIntervalMs({}), readWebhookDeliveryConcurrency({})]).toEqual([600, 10, 60_000, 500, 8])
+    expect([readRateLimitPerMinute({}), readOverageAllowancePercent({}), readUsageFlushIntervalMs({}), readOutboxPollIntervalMs({}), readWebhookDeliveryConcurrency({}), readExportWriterHeapMb({})]).toEqual([600, 10, 60_000, 500, 8, 96])
     expect(readRateLimitPerMinute({ RATE_LIMIT_PER_MINUTE: '120' })).toBe(120)
     expect(readOverageAllowancePercent({ API_OVERAGE_ALLOWANCE_PERCENT: '0' })).toBe(0)
     expect(readUsageFlushIntervalMs({ USAGE_FLUSH_INTERVAL_SECONDS: '0.5' })).toBe(500)
@@ -62,6 +63,7 @@ describe('numeric settings', () => {
       [readUsageFlushIntervalMs, 'USAGE_FLUSH_INTERVAL_SECONDS', ['0', 'soon']],
       [readOutboxPollIntervalMs, 'OUTBOX_POLL_INTERVAL_MS', ['0', 'fast']],
       [readWebhookDeliveryConcurrency, 'WEBHOOK_DELIVERY_CONCURRENCY', ['0', '1.5', 'many']],
+      [readExportWriterHeapMb, 'QM_EXPORT_WRITER_HEAP_MB', ['8', '96.5', 'big']],
     ]
     for (const [read, name, values] of refused) {
       for (const value of values) expect(() => read({ [name]: value })).toThrow(new ConfigError(`${name}=${value} is not valid`).message)
